@@ -1,0 +1,60 @@
+package org.casework.core.api;
+
+import java.security.Principal;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The authenticated party behind a request: a person signed in, or a system-to-system connector.
+ * Immutable; every service that reads or changes a record receives one and checks it.
+ *
+ * @param username the unique sign-in name
+ * @param displayName the name shown to other users
+ * @param roles the role keys held (see {@link Roles})
+ * @param divisions the divisions (organisational units) the caller belongs to
+ * @param system true when the caller is a connector or scheduled job acting without a person
+ * @param passwordChangeRequired true while the caller signed in with a generated password and
+ *     must choose a new one before doing anything else
+ */
+public record Caller(String username, String displayName, Set<String> roles, Set<String> divisions,
+        boolean system, boolean passwordChangeRequired) implements Principal {
+
+    public Caller {
+        Objects.requireNonNull(username, "username");
+        displayName = displayName == null ? username : displayName;
+        roles = Set.copyOf(roles == null ? Set.of() : roles);
+        divisions = Set.copyOf(divisions == null ? Set.of() : divisions);
+    }
+
+    /** A caller that stands for the platform itself, e.g. during migrations or scheduled jobs. */
+    public static Caller system(String name) {
+        return new Caller(name, name, Set.of(Roles.ADMIN), Set.of(), true, false);
+    }
+
+    @Override
+    public String getName() {
+        return username;
+    }
+
+    /** Whether the caller holds the role; administrators hold every role. */
+    public boolean hasRole(String role) {
+        return roles.contains(role) || roles.contains(Roles.ADMIN);
+    }
+
+    /** Whether the caller holds at least one of the roles (administrators always do). */
+    public boolean hasAnyRole(Set<String> wanted) {
+        if (roles.contains(Roles.ADMIN)) {
+            return true;
+        }
+        for (String r : wanted) {
+            if (roles.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isAdmin() {
+        return roles.contains(Roles.ADMIN);
+    }
+}

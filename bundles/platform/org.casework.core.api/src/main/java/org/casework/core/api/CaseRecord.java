@@ -1,0 +1,24 @@
+package org.casework.core.api;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A case as a caller may see it: fields the caller may not read are absent from {@code fields}.
+ *
+ * @param id the internal id, stable for the life of the case
+ * @param type the case type key
+ * @param number the human-readable case number, e.g. {@code CI-2026-000042}
+ * @param title the value of the type's title field, for headings and lists
+ * @param status the current workflow state key
+ * @param closed whether the current state marks the case inactive
+ * @param version the optimistic-lock version; an edit must send the version it read
+ * @param assignee the user name of the assigned person, or null
+ * @param team the assigned team, or null
+ * @param fields field values by key, in the JSON shapes {@link org.casework.core.api.spi.FieldType}
+ *     describes
+ */
+public record CaseRecord(long id, String type, String number, String title, String status,
+        boolean closed, long version, String assignee, String team, Map<String, Object> fields,
+        Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+}

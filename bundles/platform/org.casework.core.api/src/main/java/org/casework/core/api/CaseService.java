@@ -1,0 +1,75 @@
+package org.casework.core.api;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.casework.core.api.spi.CaseTypeDefinition;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The case engine. Works for every registered {@link org.casework.core.api.spi.CaseType}; each
+ * method runs in one transaction, checks the caller's permission and need-to-know, validates its
+ * input (throwing {@link ValidationException} naming each field, with nothing written) and records
+ * the change in the case's history in the same transaction.
+ *
+ * <p>Records the caller may not read answer {@link NotFoundException}, as if they did not exist.
+ */
+@ProviderType
+public interface CaseService {
+
+    /** The registered case types the caller may read, ordered by label. */
+    List<CaseTypeDefinition> caseTypes(Caller caller);
+
+    /** One registered type, whatever the caller's rights (definitions are not secret). */
+    Optional<CaseTypeDefinition> caseType(String type);
+
+    /** Opens a case in the type's initial state and gives it a number. */
+    CaseRecord create(Caller caller, String type, Map<String, Object> fields);
+
+    CaseRecord get(Caller caller, String type, long id);
+
+    /** Finds a case by its number, whatever its type. */
+    CaseRecord getByNumber(Caller caller, String number);
+
+    /**
+     * Changes the given fields (a field given as null is cleared; fields not given keep their
+     * value).
+     *
+     * @param version the version the caller read; a different stored version raises
+     *     {@link ConflictException}
+     */
+    CaseRecord update(Caller caller, String type, long id, long version, Map<String, Object> fields);
+
+    /** Makes a workflow transition; raises {@link StateException} if it does not apply now. */
+    CaseRecord transition(Caller caller, String type, long id, long version, String transition,
+            String comment);
+
+    /** Assigns the case to a user and/or team (null clears). */
+    CaseRecord assign(Caller caller, String type, long id, long version, String assignee, String team);
+
+    Page<CaseRecord> search(Caller caller, String type, CaseQuery query);
+
+    NoteRecord addNote(Caller caller, String type, long id, String text);
+
+    List<NoteRecord> notes(Caller caller, String type, long id);
+
+    /**
+     * Stores a file. The content type is detected from the bytes; a file whose bytes do not match
+     * its claimed type or an allowed type is refused, and so is one over the size limit.
+     */
+    AttachmentRecord addAttachment(Caller caller, String type, long id, String fileName,
+            String claimedContentType, InputStream content);
+
+    List<AttachmentRecord> attachments(Caller caller, String type, long id);
+
+    AttachmentContent attachment(Caller caller, String type, long id, long attachmentId);
+
+    /** Links two cases; the link shows on both. */
+    LinkRecord link(Caller caller, String type, long id, long otherCaseId, String relation);
+
+    List<LinkRecord> links(Caller caller, String type, long id);
+
+    List<HistoryEntry> history(Caller caller, String type, long id);
+}

@@ -1,0 +1,188 @@
+package org.casework.core.api.spi;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One field of a case type: its key in JSON, its label, its kind and the rules a value must meet.
+ * Build one with the static factories and the {@link Builder}, e.g.
+ * {@code FieldDefinition.text("member", "Member of Congress").required().maxLength(120)}.
+ *
+ * @param key the JSON property name; letters and digits, starting with a lower-case letter
+ * @param label the label shown next to the input
+ * @param type the kind of value
+ * @param required whether a value must be present
+ * @param maxLength the longest text accepted (TEXT, LONG_TEXT, EMAIL, PHONE); null for the default
+ * @param min the smallest number accepted (NUMBER), or null
+ * @param max the largest number accepted (NUMBER), or null
+ * @param options the accepted option keys (ENUM)
+ * @param notInFuture for DATE: dates after today are refused
+ * @param searchable whether free-text search and field filters look at this field
+ * @param listed whether the console shows this field as a column in case lists
+ * @param editRoles roles that may set this field; empty means anyone who may update the case
+ * @param help a hint shown under the input, or null
+ */
+public record FieldDefinition(String key, String label, FieldType type, boolean required,
+        Integer maxLength, BigDecimal min, BigDecimal max, List<String> options, boolean notInFuture,
+        boolean searchable, boolean listed, Set<String> editRoles, String help) {
+
+    private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9]{0,62}");
+
+    /** The longest single-line text accepted when a field sets no limit. */
+    public static final int DEFAULT_TEXT_LENGTH = 255;
+    /** The longest multi-line text accepted when a field sets no limit. */
+    public static final int DEFAULT_LONG_TEXT_LENGTH = 20_000;
+
+    public FieldDefinition {
+        Objects.requireNonNull(type, "type");
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("Invalid field key: " + key);
+        }
+        label = label == null ? key : label;
+        options = List.copyOf(options == null ? List.of() : options);
+        editRoles = Set.copyOf(editRoles == null ? Set.of() : editRoles);
+        if (type == FieldType.ENUM && options.isEmpty()) {
+            throw new IllegalArgumentException("Enum field " + key + " needs options");
+        }
+    }
+
+    /** The effective maximum length for text-like fields. */
+    public int effectiveMaxLength() {
+        if (maxLength != null) {
+            return maxLength;
+        }
+        return type == FieldType.LONG_TEXT ? DEFAULT_LONG_TEXT_LENGTH : DEFAULT_TEXT_LENGTH;
+    }
+
+    public static Builder text(String key, String label) {
+        return new Builder(key, label, FieldType.TEXT);
+    }
+
+    public static Builder longText(String key, String label) {
+        return new Builder(key, label, FieldType.LONG_TEXT);
+    }
+
+    public static Builder number(String key, String label) {
+        return new Builder(key, label, FieldType.NUMBER);
+    }
+
+    public static Builder date(String key, String label) {
+        return new Builder(key, label, FieldType.DATE);
+    }
+
+    public static Builder bool(String key, String label) {
+        return new Builder(key, label, FieldType.BOOLEAN);
+    }
+
+    public static Builder enumeration(String key, String label, String... options) {
+        return new Builder(key, label, FieldType.ENUM).options(options);
+    }
+
+    public static Builder email(String key, String label) {
+        return new Builder(key, label, FieldType.EMAIL);
+    }
+
+    public static Builder phone(String key, String label) {
+        return new Builder(key, label, FieldType.PHONE);
+    }
+
+    public static Builder aNumber(String key, String label) {
+        return new Builder(key, label, FieldType.A_NUMBER).searchable();
+    }
+
+    public static Builder person(String key, String label) {
+        return new Builder(key, label, FieldType.PERSON).searchable();
+    }
+
+    public static Builder address(String key, String label) {
+        return new Builder(key, label, FieldType.ADDRESS);
+    }
+
+    public static Builder caseReference(String key, String label) {
+        return new Builder(key, label, FieldType.CASE_REFERENCE);
+    }
+
+    /** Fluent construction of a {@link FieldDefinition}. Not thread-safe; build once. */
+    public static final class Builder {
+        private final String key;
+        private final String label;
+        private final FieldType type;
+        private boolean required;
+        private Integer maxLength;
+        private BigDecimal min;
+        private BigDecimal max;
+        private final List<String> options = new ArrayList<>();
+        private boolean notInFuture;
+        private boolean searchable;
+        private boolean listed;
+        private final Set<String> editRoles = new LinkedHashSet<>();
+        private String help;
+
+        Builder(String key, String label, FieldType type) {
+            this.key = key;
+            this.label = label;
+            this.type = type;
+        }
+
+        public Builder required() {
+            this.required = true;
+            return this;
+        }
+
+        public Builder maxLength(int length) {
+            this.maxLength = length;
+            return this;
+        }
+
+        public Builder range(long minimum, long maximum) {
+            this.min = BigDecimal.valueOf(minimum);
+            this.max = BigDecimal.valueOf(maximum);
+            return this;
+        }
+
+        public Builder options(String... keys) {
+            this.options.addAll(List.of(keys));
+            return this;
+        }
+
+        public Builder notInFuture() {
+            this.notInFuture = true;
+            return this;
+        }
+
+        public Builder searchable() {
+            this.searchable = true;
+            return this;
+        }
+
+        public Builder listed() {
+            return listed(true);
+        }
+
+        Builder listed(boolean value) {
+            this.listed = value;
+            return this;
+        }
+
+        /** Only callers with one of these roles may set the field. */
+        public Builder editableBy(String... roles) {
+            this.editRoles.addAll(List.of(roles));
+            return this;
+        }
+
+        public Builder help(String text) {
+            this.help = text;
+            return this;
+        }
+
+        public FieldDefinition build() {
+            return new FieldDefinition(key, label, type, required, maxLength, min, max, options,
+                    notInFuture, searchable, listed, editRoles, help);
+        }
+    }
+}

@@ -1,0 +1,788 @@
+package org.casework.core.impl.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.casework.core.api.AttachmentContent;
+import org.casework.core.api.AttachmentRecord;
+import org.casework.core.api.Caller;
+import org.casework.core.api.CaseQuery;
+import org.casework.core.api.CaseRecord;
+import org.casework.core.api.CaseService;
+import org.casework.core.api.CaseworkException;
+import org.casework.core.api.ConflictException;
+import org.casework.core.api.FieldError;
+import org.casework.core.api.ForbiddenException;
+import org.casework.core.api.HistoryEntry;
+import org.casework.core.api.LinkRecord;
+import org.casework.core.api.NoteRecord;
+import org.casework.core.api.NotFoundException;
+import org.casework.core.api.Page;
+import org.casework.core.api.PayloadTooLargeException;
+import org.casework.core.api.StateException;
+import org.casework.core.api.ValidationException;
+import org.casework.core.api.spi.CaseAction;
+import org.casework.core.api.spi.CaseType;
+import org.casework.core.api.spi.CaseTypeDefinition;
+import org.casework.core.api.spi.FieldDefinition;
+import org.casework.core.api.spi.FieldType;
+import org.casework.core.api.spi.StateDefinition;
+import org.casework.core.api.spi.TransitionDefinition;
+import org.casework.core.impl.internal.persistence.AttachmentContentEntity;
+import org.casework.core.impl.internal.persistence.AttachmentEntity;
+import org.casework.core.impl.internal.persistence.CaseEntity;
+import org.casework.core.impl.internal.persistence.CaseValueEntity;
+import org.casework.core.impl.internal.persistence.HistoryEntity;
+import org.casework.core.impl.internal.persistence.LinkEntity;
+import org.casework.core.impl.internal.persistence.NoteEntity;
+import org.casework.core.impl.internal.search.SearchIndex;
+import org.casework.core.impl.internal.validation.ContentSniffer;
+import org.casework.core.impl.internal.validation.FieldValidator;
+import org.casework.persistence.api.MigratedSchema;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The case engine: storage, numbering, validation, workflow, notes, attachments, links and
+ * history for every registered case type. Each public method is one transaction.
+ */
+@Component(service = CaseService.class, configurationPid = CaseEngine.PID)
+@Designate(ocd = CaseEngine.Config.class)
+public class CaseEngine implements CaseService {
+
+    static final String PID = "org.casework.core.engine";
+
+    @ObjectClassDefinition(name = "Casework case engine",
+            description = "Limits that apply to every case type")
+    public @interface Config {
+        @AttributeDefinition(name = "Largest attachment (bytes)")
+        long attachmentMaxBytes() default 20L * 1024 * 1024;
+
+        @AttributeDefinition(name = "Accepted attachment types",
+                description = "Media types detected from the file's content")
+        String[] attachmentTypes() default {ContentSniffer.PDF, ContentSniffer.PNG, ContentSniffer.JPEG,
+            ContentSniffer.GIF, ContentSniffer.TIFF, ContentSniffer.TEXT, ContentSniffer.DOCX,
+            ContentSniffer.XLSX, ContentSniffer.ODT};
+    }
+
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final Pattern ASSIGNEE = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    private static final Pattern RELATION = Pattern.compile("[a-z][a-z-]{0,39}");
+    private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\\\p{Cntrl}]{1,255}");
+    private static final Set<String> BUILT_IN_SORTS =
+            Set.of("number", "status", "createdAt", "updatedAt", "assignee", "title");
+    private static final int MAX_NOTE = 20_000;
+    private static final int MAX_COMMENT = 2_000;
+    private static final int MAX_WORDS = 8;
+
+    private final JpaTemplate jpa;
+    private final CaseTypeRegistry registry;
+    private final Clock clock;
+    private final FieldValidator validator;
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+    private volatile Config config;
+
+    @Activate
+    public CaseEngine(@Reference(target = "(osgi.unit.name=casework-core)") JpaTemplate jpa,
+            @Reference(target = "(" + MigratedSchema.PROPERTY + "=org.casework.core.impl)") MigratedSchema schema,
+            @Reference CaseTypeRegistry registry, Config config) {
+        this(jpa, registry, config, Clock.systemUTC());
+    }
+
+    CaseEngine(JpaTemplate jpa, CaseTypeRegistry registry, Config config, Clock clock) {
+        this.jpa = jpa;
+        this.registry = registry;
+        this.config = config;
+        this.clock = clock;
+        this.validator = new FieldValidator(clock);
+    }
+
+    @Modified
+    void modified(Config changed) {
+        this.config = changed;
+    }
+
+    // ---- types -----------------------------------------------------------------------------
+
+    @Override
+    public List<CaseTypeDefinition> caseTypes(Caller caller) {
+        return registry.all().stream().map(CaseType::definition)
+                .filter(d -> may(caller, d, CaseAction.READ))
+                .sorted(Comparator.comparing(CaseTypeDefinition::label))
+                .toList();
+    }
+
+    @Override
+    public Optional<CaseTypeDefinition> caseType(String type) {
+        return registry.find(type).map(CaseType::definition);
+    }
+
+    private CaseType typeFor(Caller caller, String type) {
+        CaseType t = registry.find(type).orElseThrow(() -> new NotFoundException("Case type " + type));
+        if (!may(caller, t.definition(), CaseAction.READ)) {
+            throw new NotFoundException("Case type " + type);
+        }
+        return t;
+    }
+
+    private static boolean may(Caller caller, CaseTypeDefinition def, CaseAction action) {
+        return caller.hasAnyRole(def.rolesFor(action));
+    }
+
+    private static void require(Caller caller, CaseTypeDefinition def, CaseAction action) {
+        if (!may(caller, def, action)) {
+            throw new ForbiddenException("You may not " + action.name().toLowerCase(Locale.ROOT)
+                    + " " + def.pluralLabel().toLowerCase(Locale.ROOT) + ".");
+        }
+    }
+
+    // ---- cases -----------------------------------------------------------------------------
+
+    @Override
+    public CaseRecord create(Caller caller, String type, Map<String, Object> fields) {
+        CaseType ct = typeFor(caller, type);
+        CaseTypeDefinition def = ct.definition();
+        require(caller, def, CaseAction.CREATE);
+        return tx(em -> {
+            FieldValidator.Result r = validate(em, caller, ct, Map.of(), fields, true);
+            Instant now = clock.instant();
+            CaseEntity c = new CaseEntity();
+            c.setCaseType(def.key());
+            c.setCaseNumber("pending");
+            c.setStatus(def.workflow().initialState());
+            c.setClosed(def.workflow().state(def.workflow().initialState()).map(StateDefinition::closed).orElse(false));
+            c.setCreatedAt(now);
+            c.setCreatedBy(caller.username());
+            c.setUpdatedAt(now);
+            c.setUpdatedBy(caller.username());
+            c.setData(write(r.values()));
+            em.persist(c);
+            // The number derives from the id, which comes from a database sequence: unique
+            // across every node sharing the database, with no lock held while the case is saved.
+            c.setCaseNumber(String.format("%s-%d-%06d", def.numberPrefix(),
+                    now.atZone(ZoneOffset.UTC).getYear(), c.getId()));
+            applyDerived(c, def, r.values());
+            index(em, def, c.getId(), r.values(), null);
+            em.persist(new HistoryEntity(c.getId(), now, caller.username(), "created", null, null,
+                    c.getCaseNumber()));
+            em.flush();
+            return toRecord(c, def);
+        });
+    }
+
+    @Override
+    public CaseRecord get(Caller caller, String type, long id) {
+        CaseTypeDefinition def = typeFor(caller, type).definition();
+        return tx(em -> toRecord(load(em, def, id), def));
+    }
+
+    @Override
+    public CaseRecord getByNumber(Caller caller, String number) {
+        return tx(em -> {
+            List<CaseEntity> found = em.createQuery(
+                    "SELECT c FROM CaseEntity c WHERE c.caseNumber = :n", CaseEntity.class)
+                    .setParameter("n", number == null ? "" : number.strip().toUpperCase(Locale.ROOT))
+                    .getResultList();
+            if (found.isEmpty()) {
+                throw new NotFoundException("Case " + number);
+            }
+            CaseEntity c = found.get(0);
+            Optional<CaseType> ct = registry.find(c.getCaseType());
+            if (ct.isEmpty() || !may(caller, ct.get().definition(), CaseAction.READ)) {
+                throw new NotFoundException("Case " + number);
+            }
+            return toRecord(c, ct.get().definition());
+        });
+    }
+
+    @Override
+    public CaseRecord update(Caller caller, String type, long id, long version, Map<String, Object> fields) {
+        CaseType ct = typeFor(caller, type);
+        CaseTypeDefinition def = ct.definition();
+        return withConflictCheck(def, id, version, () -> tx(em -> {
+            CaseEntity c = loadForChange(em, caller, def, id, version);
+            Map<String, Object> stored = read(def, c.getData());
+            FieldValidator.Result r = validate(em, caller, ct, stored, fields, false);
+            if (r.changed().isEmpty()) {
+                return toRecord(c, def);
+            }
+            Instant now = clock.instant();
+            c.setData(write(r.values()));
+            applyDerived(c, def, r.values());
+            touch(c, caller, now);
+            index(em, def, c.getId(), r.values(), r.changed());
+            for (String key : r.changed()) {
+                em.persist(new HistoryEntity(id, now, caller.username(), "updated", key,
+                        jsonOrNull(stored.get(key)), jsonOrNull(r.values().get(key))));
+            }
+            em.flush();
+            return toRecord(c, def);
+        }));
+    }
+
+    @Override
+    public CaseRecord transition(Caller caller, String type, long id, long version, String transition,
+            String comment) {
+        CaseTypeDefinition def = typeFor(caller, type).definition();
+        if (transition == null || transition.isBlank()) {
+            throw new ValidationException("transition", "required", "Choose a transition.");
+        }
+        TransitionDefinition t = def.workflow().transition(transition).orElseThrow(() ->
+                new ValidationException("transition", "unknown", "There is no transition \"" + transition + "\"."));
+        String reason = comment == null ? null : comment.strip();
+        if (t.commentRequired() && (reason == null || reason.isEmpty())) {
+            throw new ValidationException("comment", "required", "Give a reason for \"" + t.label() + "\".");
+        }
+        if (reason != null && reason.length() > MAX_COMMENT) {
+            throw new ValidationException("comment", "maxLength", "A reason may have at most " + MAX_COMMENT + " characters.");
+        }
+        return withConflictCheck(def, id, version, () -> tx(em -> {
+            CaseEntity c = loadForChange(em, caller, def, id, version);
+            if (!t.roles().isEmpty() && !caller.hasAnyRole(t.roles())) {
+                throw new ForbiddenException("You may not \"" + t.label() + "\" this case.");
+            }
+            if (!t.from().contains(c.getStatus())) {
+                throw new StateException("transition", "notAllowed", "\"" + t.label()
+                        + "\" is not possible while the case is " + stateLabel(def, c.getStatus()) + ".");
+            }
+            Instant now = clock.instant();
+            String from = c.getStatus();
+            c.setStatus(t.to());
+            c.setClosed(def.workflow().state(t.to()).map(StateDefinition::closed).orElse(false));
+            touch(c, caller, now);
+            em.persist(new HistoryEntity(id, now, caller.username(), "transitioned", "status", from, t.to()));
+            if (reason != null && !reason.isEmpty()) {
+                em.persist(new NoteEntity(id, t.label() + ": " + reason, now, caller.username()));
+            }
+            em.flush();
+            return toRecord(c, def);
+        }));
+    }
+
+    @Override
+    public CaseRecord assign(Caller caller, String type, long id, long version, String assignee, String team) {
+        CaseTypeDefinition def = typeFor(caller, type).definition();
+        List<FieldError> errors = new ArrayList<>();
+        String a = blankToNull(assignee);
+        String tm = blankToNull(team);
+        if (a != null && !ASSIGNEE.matcher(a).matches()) {
+            errors.add(new FieldError("assignee", "pattern", "A user name has 1-64 letters, digits or . _ @ -"));
+        }
+        if (tm != null && !ASSIGNEE.matcher(tm).matches()) {
+            errors.add(new FieldError("team", "pattern", "A team name has 1-64 letters, digits or . _ @ -"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return withConflictCheck(def, id, version, () -> tx(em -> {
+            CaseEntity c = loadForChange(em, caller, def, id, version);
+            Instant now = clock.instant();
+            if (!java.util.Objects.equals(a, c.getAssignee())) {
+                em.persist(new HistoryEntity(id, now, caller.username(), "assigned", "assignee", c.getAssignee(), a));
+            }
+            if (!java.util.Objects.equals(tm, c.getTeam())) {
+                em.persist(new HistoryEntity(id, now, caller.username(), "assigned", "team", c.getTeam(), tm));
+            }
+            c.setAssignee(a);
+            c.setTeam(tm);
+            touch(c, caller, now);
+            em.flush();
+            return toRecord(c, def);
+        }));
+    }
+
+    @Override
+    public Page<CaseRecord> search(Caller caller, String type, CaseQuery q) {
+        CaseTypeDefinition def = typeFor(caller, type).definition();
+        List<FieldError> errors = new ArrayList<>();
+        if (q.page() < 0 || q.page() > 100_000) {
+            errors.add(new FieldError("page", "range", "The page number must be between 0 and 100000."));
+        }
+        if (q.size() < 1 || q.size() > CaseQuery.MAX_SIZE) {
+            errors.add(new FieldError("size", "range", "The page size must be between 1 and " + CaseQuery.MAX_SIZE + "."));
+        }
+        String sort = q.sort() == null || q.sort().isBlank() ? "createdAt" : q.sort();
+        Optional<FieldDefinition> sortField = def.field(sort);
+        if (!BUILT_IN_SORTS.contains(sort) && sortField.isEmpty()) {
+            errors.add(new FieldError("sort", "unknown", "Cases cannot be sorted by \"" + sort + "\"."));
+        }
+        if (q.status() != null && def.workflow().state(q.status()).isEmpty()) {
+            errors.add(new FieldError("status", "unknown", "There is no status \"" + q.status() + "\"."));
+        }
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (Map.Entry<String, String> f : q.fieldEquals().entrySet()) {
+            Optional<FieldDefinition> fd = def.field(f.getKey());
+            if (fd.isEmpty()) {
+                errors.add(new FieldError("f." + f.getKey(), "unknown", "There is no field \"" + f.getKey() + "\"."));
+            } else {
+                filters.put(f.getKey(), SearchIndex.filterValue(fd.get(), f.getValue()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        List<String> words = q.text() == null ? List.of()
+                : List.of(SearchIndex.fold(q.text()).split("\\s+")).stream()
+                        .filter(w -> !w.isEmpty()).limit(MAX_WORDS).toList();
+
+        StringBuilder where = new StringBuilder(" WHERE c.caseType = :type");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("type", def.key());
+        if (q.status() != null) {
+            where.append(" AND c.status = :status");
+            params.put("status", q.status());
+        }
+        if (q.assignee() != null && !q.assignee().isBlank()) {
+            where.append(" AND c.assignee = :assignee");
+            params.put("assignee", q.assignee());
+        }
+        for (int i = 0; i < words.size(); i++) {
+            where.append(" AND c.searchText LIKE :w").append(i).append(" ESCAPE '\\'");
+            params.put("w" + i, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        int i = 0;
+        for (Map.Entry<String, String> f : filters.entrySet()) {
+            where.append(" AND c.id IN (SELECT v").append(i).append(".caseId FROM CaseValueEntity v").append(i)
+                    .append(" WHERE v").append(i).append(".fieldKey = :fk").append(i)
+                    .append(" AND v").append(i).append(".valueText = :fv").append(i).append(')');
+            params.put("fk" + i, f.getKey());
+            params.put("fv" + i, f.getValue());
+            i++;
+        }
+        String dir = q.ascending() ? " ASC" : " DESC";
+        String from;
+        String order;
+        if (sortField.isPresent() && !BUILT_IN_SORTS.contains(sort)) {
+            from = "SELECT c FROM CaseEntity c LEFT JOIN CaseValueEntity s ON s.caseId = c.id AND s.fieldKey = :sortKey AND s.ordinal = 0";
+            params.put("sortKey", sort);
+            order = " ORDER BY " + (sortField.get().type() == FieldType.NUMBER ? "s.valueNum" : "s.valueText") + dir + ", c.id" + dir;
+        } else {
+            from = "SELECT c FROM CaseEntity c";
+            String column = switch (sort) {
+                case "number" -> "c.caseNumber";
+                case "status" -> "c.status";
+                case "updatedAt" -> "c.updatedAt";
+                case "assignee" -> "c.assignee";
+                case "title" -> "c.title";
+                default -> "c.createdAt";
+            };
+            order = " ORDER BY " + column + dir + ", c.id" + dir;
+        }
+        return tx(em -> {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CaseEntity c" + where, Long.class);
+            TypedQuery<CaseEntity> list = em.createQuery(from + where + order, CaseEntity.class);
+            params.forEach((k, v) -> {
+                list.setParameter(k, v);
+                if (!k.equals("sortKey")) {
+                    count.setParameter(k, v);
+                }
+            });
+            long total = count.getSingleResult();
+            List<CaseRecord> items = list.setFirstResult(q.page() * q.size()).setMaxResults(q.size())
+                    .getResultList().stream().map(c -> toRecord(c, def)).toList();
+            return new Page<>(items, total, q.page(), q.size());
+        });
+    }
+
+    // ---- notes, attachments, links, history --------------------------------------------------
+
+    @Override
+    public NoteRecord addNote(Caller caller, String type, long id, String text) {
+        CaseTypeDefinition def = typeFor(caller, type).definition();
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw new ValidationException("text", "required", "Write the note's text.");
+        }
+        if (body.length() > MAX_NOTE) {
+            throw new ValidationException("text", "maxLength", "A note may have at most " + MAX_NOTE + " characters.");
+        }
+        return tx(em -> {
+            CaseEntity c = load(em, def, id);
+            require(caller, def, CaseAction.UPDATE);
+            Instant now = clock.instant();
+            NoteEntity n = new NoteEntity(c.getId(), body, now, caller.username());
+            em.persist(n);
+            em.flush();
+            em.persist(new HistoryEntity(id, now, caller.username(), "note-added", null, null, String.valueOf(n.getId())));
+            return new NoteRecord(n.getId(), id, body, now, caller.username());
+        });
+    }
+
+    @Override
+    public List<NoteRecord> notes(Caller caller, String type, long id) {
+        CaseTypeDefinition def = typeFor(caller, type).definition();
+        return tx(em -> {
+            load(em, def, id);
+            return em.createQuery("SELECT n FROM NoteEntity n WHERE n.caseId = :id ORDER BY n.createdAt, n.id", NoteEntity.class)
+                    .setParameter("id", id).getResultList().stream()
+                    .map(n -> new NoteRecord(n.getId(), n.getCaseId(), n.getBody(), n.getCreatedAt(), n.getCreatedBy()))
+                    .toList();
+        });
+    }
+
+    @Override
+    public AttachmentRecord addAttachment(Caller caller, String type, long id, String fileName,
+            String claimedContentType, InputStream content) {
+        CaseTypeDefinition def = typeFor(caller, type).definition();
+        String name = fileName == null ? "" : fileName.strip();
+        if (!FILE_NAME.matcher(name).matches()) {
+            throw new ValidationException("fileName", "pattern",
+                    "Give the file a name of 1-255 characters without slashes.");
+        }
+        Config cfg = config;
+        byte[] bytes;
+        try {
+            bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, cfg.attachmentMaxBytes() + 1));
+        } catch (IOException e) {
+            throw new ValidationException("file", "unreadable", "The file could not be received completely.");
+        }
+        if (bytes.length > cfg.attachmentMaxBytes()) {
+            throw new PayloadTooLargeException("file", cfg.attachmentMaxBytes());
+        }
+        if (bytes.length == 0) {
+            throw new ValidationException("file", "required", "The file is empty.");
+        }
+        ContentSniffer.Verdict v = ContentSniffer.sniff(bytes);
+        if (v.executable()) {
+            throw new ValidationException("file", "executable", "Programs and scripts cannot be attached.");
+        }
+        String detected = v.contentType().filter(t -> List.of(cfg.attachmentTypes()).contains(t)).orElseThrow(() ->
+                new ValidationException("file", "contentType", "This kind of file cannot be attached. Accepted: "
+                        + String.join(", ", cfg.attachmentTypes()) + "."));
+        if (!ContentSniffer.compatible(claimedContentType, detected)) {
+            throw new ValidationException("file", "contentTypeMismatch", "The file's content is " + detected
+                    + ", not " + claimedContentType + " as its type says.");
+        }
+        String sha = sha256(bytes);
+        return tx(em -> {
+            CaseEntity c = load(em, def, id);
+            require(caller, def, CaseAction.UPDATE);
+            Instant now = clock.instant();
+            AttachmentEntity a = new AttachmentEntity(c.getId(), name, detected, bytes.length, sha, now, caller.username());
+            em.persist(a);
+            em.flush();
+            em.persist(new AttachmentContentEntity(a.getId(), bytes));
+            em.persist(new HistoryEntity(id, now, caller.username(), "attachment-added", null, null, name));
+            return toRecord(a);
+        });
+    }
+
+    @Override
+    public List<AttachmentRecord> attachments(Caller caller, String type, long id) {
+        CaseTypeDefinition def = typeFor(caller, type).definition();
+        return tx(em -> {
+            load(em, def, id);
+            return em.createQuery("SELECT a FROM AttachmentEntity a WHERE a.caseId = :id ORDER BY a.createdAt, a.id",
+                    AttachmentEntity.class).setParameter("id", id).getResultList().stream()
+                    .map(CaseEngine::toRecord).toList();
+        });
+    }
+
+    @Override
+    public AttachmentContent attachment(Caller caller, String type, long id, long attachmentId) {
+        CaseTypeDefinition def = typeFor(caller, type).definition();
+        return tx(em -> {
+            load(em, def, id);
+            AttachmentEntity a = em.find(AttachmentEntity.class, attachmentId);
+            if (a == null || a.getCaseId() != id) {
+                throw new NotFoundException("Attachment " + attachmentId);
+            }
+            AttachmentContentEntity content = em.find(AttachmentContentEntity.class, attachmentId);
+            return new AttachmentContent(toRecord(a), content.getContent());
+        });
+    }
+
+    @Override
+    public LinkRecord link(Caller caller, String type, long id, long otherCaseId, String relation) {
+        CaseTypeDefinition def = typeFor(caller, type).definition();
+        String rel = relation == null || relation.isBlank() ? "related" : relation.strip();
+        if (!RELATION.matcher(rel).matches()) {
+            throw new ValidationException("relation", "pattern", "A relation is 1-40 lower-case letters or dashes, e.g. related.");
+        }
+        if (otherCaseId == id) {
+            throw new ValidationException("otherCaseId", "self", "A case cannot be linked to itself.");
+        }
+        return tx(em -> {
+            CaseEntity c = load(em, def, id);
+            require(caller, def, CaseAction.UPDATE);
+            CaseEntity other = em.find(CaseEntity.class, otherCaseId);
+            if (other == null || !readable(caller, other)) {
+                throw new ValidationException("otherCaseId", "reference", "No case with id " + otherCaseId + " was found.");
+            }
+            Long existing = em.createQuery("SELECT COUNT(l) FROM LinkEntity l WHERE l.relation = :r AND "
+                    + "((l.caseId = :a AND l.otherCaseId = :b) OR (l.caseId = :b AND l.otherCaseId = :a))", Long.class)
+                    .setParameter("r", rel).setParameter("a", id).setParameter("b", otherCaseId).getSingleResult();
+            if (existing > 0) {
+                throw new ValidationException("otherCaseId", "duplicate", "These cases are already linked.");
+            }
+            Instant now = clock.instant();
+            LinkEntity l = new LinkEntity(c.getId(), otherCaseId, rel, now, caller.username());
+            em.persist(l);
+            em.persist(new HistoryEntity(id, now, caller.username(), "linked", null, null, rel + " " + other.getCaseNumber()));
+            em.persist(new HistoryEntity(otherCaseId, now, caller.username(), "linked", null, null, rel + " " + c.getCaseNumber()));
+            em.flush();
+            return new LinkRecord(l.getId(), id, otherCaseId, other.getCaseType(), other.getCaseNumber(), rel, now, caller.username());
+        });
+    }
+
+    @Override
+    public List<LinkRecord> links(Caller caller, String type, long id) {
+        CaseTypeDefinition def = typeFor(caller, type).definition();
+        return tx(em -> {
+            load(em, def, id);
+            List<LinkEntity> links = em.createQuery(
+                    "SELECT l FROM LinkEntity l WHERE l.caseId = :id OR l.otherCaseId = :id ORDER BY l.createdAt, l.id",
+                    LinkEntity.class).setParameter("id", id).getResultList();
+            List<LinkRecord> out = new ArrayList<>();
+            for (LinkEntity l : links) {
+                long otherId = l.getCaseId() == id ? l.getOtherCaseId() : l.getCaseId();
+                CaseEntity other = em.find(CaseEntity.class, otherId);
+                boolean visible = other != null && readable(caller, other);
+                out.add(new LinkRecord(l.getId(), id, otherId, visible ? other.getCaseType() : null,
+                        visible ? other.getCaseNumber() : null, l.getRelation(), l.getCreatedAt(), l.getCreatedBy()));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<HistoryEntry> history(Caller caller, String type, long id) {
+        CaseTypeDefinition def = typeFor(caller, type).definition();
+        return tx(em -> {
+            load(em, def, id);
+            return em.createQuery("SELECT h FROM HistoryEntity h WHERE h.caseId = :id ORDER BY h.at, h.id",
+                    HistoryEntity.class).setParameter("id", id).getResultList().stream()
+                    .map(h -> new HistoryEntry(h.getId(), h.getCaseId(), h.getAt(), h.getActor(), h.getAction(),
+                            h.getFieldKey(), h.getOldValue(), h.getNewValue()))
+                    .toList();
+        });
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private <R> R tx(EmFunction<R> work) {
+        try {
+            return jpa.txExpr(TransactionType.Required, work);
+        } catch (CaseworkException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The transaction template may wrap what the work threw; callers need the original.
+            for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+                if (t instanceof CaseworkException ce) {
+                    throw ce;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Two people saving the same version at the same moment both pass the version check; the
+     * database's version column stops the second at commit. Report that as a conflict naming the
+     * version now stored, like the check that catches the common case.
+     */
+    private CaseRecord withConflictCheck(CaseTypeDefinition def, long id, long sentVersion, Supplier<CaseRecord> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (!isOptimisticLock(e)) {
+                throw e;
+            }
+            long current = tx(em -> {
+                CaseEntity c = em.find(CaseEntity.class, id);
+                return c == null ? sentVersion : c.getVersion();
+            });
+            throw new ConflictException(sentVersion, current);
+        }
+    }
+
+    private static boolean isOptimisticLock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException
+                    || t.getClass().getName().endsWith("OptimisticLockException")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private CaseEntity load(EntityManager em, CaseTypeDefinition def, long id) {
+        CaseEntity c = em.find(CaseEntity.class, id);
+        if (c == null || !c.getCaseType().equals(def.key())) {
+            throw new NotFoundException("Case " + id);
+        }
+        return c;
+    }
+
+    private CaseEntity loadForChange(EntityManager em, Caller caller, CaseTypeDefinition def, long id, long version) {
+        CaseEntity c = load(em, def, id);
+        require(caller, def, CaseAction.UPDATE);
+        if (c.getVersion() != version) {
+            throw new ConflictException(version, c.getVersion());
+        }
+        return c;
+    }
+
+    private boolean readable(Caller caller, CaseEntity c) {
+        return registry.find(c.getCaseType()).map(t -> may(caller, t.definition(), CaseAction.READ)).orElse(false);
+    }
+
+    private FieldValidator.Result validate(EntityManager em, Caller caller, CaseType ct, Map<String, Object> stored,
+            Map<String, Object> input, boolean creating) {
+        FieldValidator.Result r = validator.apply(ct.definition(), stored, input, creating, caller, ref -> {
+            CaseEntity other = em.find(CaseEntity.class, ref);
+            return other != null && readable(caller, other);
+        });
+        List<FieldError> errors = new ArrayList<>(r.errors());
+        if (errors.isEmpty()) {
+            ct.validate(r.values(), errors);
+        }
+        boolean forbiddenOnly = !errors.isEmpty() && errors.stream().allMatch(e -> "forbidden".equals(e.rule()));
+        if (forbiddenOnly) {
+            throw new CaseworkException(403, "forbidden-field",
+                    "You may not change some of these fields.", errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return r;
+    }
+
+    private void applyDerived(CaseEntity c, CaseTypeDefinition def, Map<String, Object> values) {
+        String title = null;
+        if (def.titleField() != null && values.get(def.titleField()) != null) {
+            Object t = values.get(def.titleField());
+            title = t instanceof Map<?, ?> m && m.get("fullName") != null ? String.valueOf(m.get("fullName")) : String.valueOf(t);
+            if (title.length() > 255) {
+                title = title.substring(0, 255);
+            }
+        }
+        c.setTitle(title);
+        c.setSearchText(SearchIndex.searchText(def, c.getCaseNumber(), values));
+    }
+
+    private static void touch(CaseEntity c, Caller caller, Instant now) {
+        c.setUpdatedAt(now);
+        c.setUpdatedBy(caller.username());
+    }
+
+    /** Rewrites the indexed copies of the changed fields (all fields when {@code changed} is null). */
+    private static void index(EntityManager em, CaseTypeDefinition def, long caseId, Map<String, Object> values,
+            Collection<String> changed) {
+        if (changed != null) {
+            em.createQuery("DELETE FROM CaseValueEntity v WHERE v.caseId = :id AND v.fieldKey IN :keys")
+                    .setParameter("id", caseId).setParameter("keys", List.copyOf(changed)).executeUpdate();
+        }
+        for (SearchIndex.Entry e : SearchIndex.entries(def, values)) {
+            if (changed == null || changed.contains(e.field())) {
+                em.persist(new CaseValueEntity(caseId, e.field(), e.ordinal(), e.text(), e.number()));
+            }
+        }
+    }
+
+    private CaseRecord toRecord(CaseEntity c, CaseTypeDefinition def) {
+        return new CaseRecord(c.getId(), c.getCaseType(), c.getCaseNumber(), c.getTitle(), c.getStatus(),
+                c.isClosed(), c.getVersion(), c.getAssignee(), c.getTeam(), read(def, c.getData()),
+                c.getCreatedAt(), c.getCreatedBy(), c.getUpdatedAt(), c.getUpdatedBy());
+    }
+
+    private static AttachmentRecord toRecord(AttachmentEntity a) {
+        return new AttachmentRecord(a.getId(), a.getCaseId(), a.getFileName(), a.getContentType(), a.getSizeBytes(),
+                a.getSha256(), a.getCreatedAt(), a.getCreatedBy());
+    }
+
+    private static String stateLabel(CaseTypeDefinition def, String key) {
+        return def.workflow().state(key).map(StateDefinition::label).orElse(key);
+    }
+
+    /** Stored values in the shapes the validator produces, so unchanged values compare equal. */
+    Map<String, Object> read(CaseTypeDefinition def, String data) {
+        try {
+            LinkedHashMap<String, Object> m = json.readValue(data, MAP);
+            for (FieldDefinition f : def.fields()) {
+                Object v = m.get(f.key());
+                if (v instanceof Number n && f.type() == FieldType.NUMBER) {
+                    BigDecimal b = new BigDecimal(n.toString()).stripTrailingZeros();
+                    m.put(f.key(), b.scale() < 0 ? b.setScale(0) : b);
+                } else if (v instanceof Number n && f.type() == FieldType.CASE_REFERENCE) {
+                    m.put(f.key(), n.longValue());
+                }
+            }
+            return m;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored case data is not JSON", e);
+        }
+    }
+
+    private String write(Map<String, Object> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Case data cannot be written as JSON", e);
+        }
+    }
+
+    private String jsonOrNull(Object v) {
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        try {
+            return json.writeValueAsString(v);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A value cannot be written as JSON", e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
