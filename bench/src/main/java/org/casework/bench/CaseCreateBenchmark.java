@@ -1,0 +1,486 @@
+package org.casework.bench;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * Measures how fast Casework creates cases through its REST API, next to a raw JDBC baseline
+ * writing the same rows, on embedded Derby and on PostgreSQL. See docs/benchmarks.md.
+ *
+ * <pre>
+ * usage: CaseCreateBenchmark [N] [--clients=16] [--warmup=200] [--databases=derby,postgresql]
+ *        [--assembly=karaf-assembly/target/assembly] [--pg=127.0.0.1:5432] [--pg-user=postgres]
+ *        [--boot-timeout=300] [--ds=key=value ...]
+ * </pre>
+ * {@code --ds} sets a property in the copy's {@code etc/org.ops4j.datasource-casework.cfg}, for
+ * trying pool settings such as {@code --ds=pool.maxPoolSize=20}.
+ */
+public final class CaseCreateBenchmark {
+
+    private static final String ADMIN = "admin";
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
+    /** The command line. */
+    record Options(int cases, int clients, int warmup, List<String> databases, Path assembly,
+            BenchDatabases.Postgres postgres, Duration bootTimeout, Map<String, String> datasource) {
+
+        static Options parse(String[] args) {
+            int cases = 2000;
+            int clients = 16;
+            int warmup = 200;
+            List<String> databases = List.of("derby", "postgresql");
+            Path assembly = Path.of("karaf-assembly/target/assembly");
+            String pg = "127.0.0.1:5432";
+            String pgUser = "postgres";
+            int bootSeconds = 300;
+            Map<String, String> datasource = new LinkedHashMap<>();
+            for (String a : args) {
+                if (a.isBlank()) {
+                    continue;
+                }
+                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
+                if (a.matches("\\d+")) {
+                    cases = Integer.parseInt(a);
+                } else if (a.startsWith("--clients=")) {
+                    clients = Integer.parseInt(value);
+                } else if (a.startsWith("--warmup=")) {
+                    warmup = Integer.parseInt(value);
+                } else if (a.startsWith("--databases=")) {
+                    databases = List.of(value.toLowerCase(Locale.ROOT).split(","));
+                } else if (a.startsWith("--assembly=")) {
+                    assembly = Path.of(value);
+                } else if (a.startsWith("--pg=")) {
+                    pg = value;
+                } else if (a.startsWith("--pg-user=")) {
+                    pgUser = value;
+                } else if (a.startsWith("--boot-timeout=")) {
+                    bootSeconds = Integer.parseInt(value);
+                } else if (a.startsWith("--ds=") && value.indexOf('=') > 0) {
+                    datasource.put(value.substring(0, value.indexOf('=')).strip(),
+                            value.substring(value.indexOf('=') + 1).strip());
+                } else {
+                    throw new IllegalArgumentException("Unknown argument: " + a);
+                }
+            }
+            for (String db : databases) {
+                if (!db.equals("derby") && !db.equals("postgresql")) {
+                    throw new IllegalArgumentException("Unknown database: " + db + " (derby, postgresql)");
+                }
+            }
+            if (cases < 1 || clients < 1 || warmup < 0) {
+                throw new IllegalArgumentException("cases and clients must be positive, warmup not negative");
+            }
+            String[] hp = pg.split(":");
+            return new Options(cases, clients, warmup, databases, assembly.toAbsolutePath().normalize(),
+                    new BenchDatabases.Postgres(hp[0], hp.length > 1 ? Integer.parseInt(hp[1]) : 5432, pgUser),
+                    Duration.ofSeconds(bootSeconds), Map.copyOf(datasource));
+        }
+    }
+
+    /** One line of the result table. */
+    record Row(String database, int clients, int cases, LoadRunner.Measurement rest, LoadRunner.Measurement jdbc) {
+    }
+
+    private final Options options;
+    private final Cleanup cleanup = new Cleanup();
+    private final List<CongressSamples.Sample> warmupSamples;
+    private final List<CongressSamples.Sample> samples;
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private int failures;
+
+    private CaseCreateBenchmark(Options options) {
+        this.options = options;
+        CongressSamples generator = new CongressSamples(20_240_601L);
+        this.warmupSamples = generator.next(options.warmup());
+        this.samples = generator.next(options.cases());
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.out.println("bench: " + e.getMessage());
+            System.out.println("usage: run-case-create.sh [N] [--clients=16] [--warmup=200] "
+                    + "[--databases=derby,postgresql] [--pg=127.0.0.1:5432] [--pg-user=postgres] [--boot-timeout=300] "
+                    + "[--ds=key=value ...]");
+            System.exit(2);
+            return;
+        }
+        if (!Files.isExecutable(options.assembly().resolve("bin/karaf"))) {
+            System.out.println("bench: no built distribution at " + options.assembly()
+                    + " (build it with: mvn -B -DskipTests install)");
+            System.exit(2);
+            return;
+        }
+        CaseCreateBenchmark bench = new CaseCreateBenchmark(options);
+        int code;
+        try {
+            code = bench.runAll();
+        } finally {
+            bench.cleanup.runAll();
+        }
+        System.exit(code);
+    }
+
+    private int runAll() {
+        System.out.printf("bench: %d cases per run after a warm-up of %d, 1 and %d clients; Java %s, %d CPUs, "
+                + "load average %s%n", options.cases(), options.warmup(), options.clients(),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage());
+        for (String db : options.databases()) {
+            int mark = cleanup.mark();
+            try {
+                if (db.equals("derby")) {
+                    runDerby();
+                } else {
+                    runPostgres();
+                }
+            } catch (Exception e) {
+                failures++;
+                problems.add(db + ": " + e);
+                System.out.println("bench: " + db + " run failed: " + e);
+                if (!(e instanceof IllegalStateException)) {
+                    e.printStackTrace(System.out); // unexpected: show where
+                }
+            } finally {
+                cleanup.runDownTo(mark);
+            }
+        }
+        printTable();
+        return failures == 0 && problems.isEmpty() ? 0 : 1;
+    }
+
+    // ---- one database ---------------------------------------------------------------------------
+
+    private void runDerby() throws Exception {
+        KarafServer server = prepare("derby");
+        BenchDatabases.Derby derby = new BenchDatabases.Derby(derbyDirectory(server));
+        String token = start("derby", server);
+        LoadRunner.Measurement[] rest = restRuns("derby", server, token);
+        // Karaf holds the embedded database: stop it, then open the same files here
+        say("derby", "stopping Karaf to open its database directly");
+        server.stop(STOP_GRACE);
+        System.setProperty("derby.stream.error.file", server.home().resolve("bench-derby.log").toString());
+        cleanup.add("shut down Derby", derby::shutdown);
+        try (Connection c = derby.connect()) {
+            checkEngineRows("derby", c);
+        }
+        jdbcRuns("derby", JdbcBaseline.derby(derby::connect), rest);
+    }
+
+    private void runPostgres() throws Exception {
+        BenchDatabases.Postgres pg = options.postgres();
+        String database = pg.createDatabase();
+        cleanup.add("drop database " + database, () -> pg.dropDatabase(database));
+        say("postgresql", "created database " + database);
+        KarafServer server = prepare("postgresql");
+        CfgFile cfg = CfgFile.open(server.datasourceCfg());
+        for (String key : List.of("osgi.jdbc.driver.name", "databaseName", "createDatabase", "url", "user",
+                "password", "serverName", "portNumber")) {
+            cfg.comment(key);
+        }
+        cfg.set("osgi.jdbc.driver.name", "PostgreSQL JDBC Driver")
+                .set("url", pg.url(database))
+                .set("user", pg.user())
+                .save();
+        String token = start("postgresql", server);
+        LoadRunner.Measurement[] rest = restRuns("postgresql", server, token);
+        try (Connection c = pg.connect(database)) {
+            checkEngineRows("postgresql", c);
+        }
+        // Karaf keeps running (idle) and keeps its connections, as in production
+        jdbcRuns("postgresql", JdbcBaseline.postgresql(() -> pg.connect(database)), rest);
+        server.stop(STOP_GRACE);
+    }
+
+    private KarafServer prepare(String db) throws IOException {
+        say(db, "copying the distribution");
+        KarafServer server = KarafServer.copyOf(options.assembly(), db);
+        cleanup.add("delete " + server.home(), server::deleteCopy);
+        if (!options.datasource().isEmpty()) {
+            CfgFile cfg = CfgFile.open(server.datasourceCfg());
+            options.datasource().forEach(cfg::set);
+            cfg.save();
+            say(db, "datasource settings " + options.datasource());
+        }
+        return server;
+    }
+
+    /** Starts Karaf and waits until the API serves the example case type; returns a bearer token. */
+    private String start(String db, KarafServer server) throws Exception {
+        String password = randomPassword();
+        say(db, "starting Karaf in " + server.home());
+        long t0 = System.nanoTime();
+        server.start(password);
+        cleanup.add("stop Karaf in " + server.home(), () -> {
+            if (server.isAlive()) {
+                server.stop(STOP_GRACE);
+            }
+        });
+        try {
+            String token = awaitReady(server, password);
+            say(db, String.format("Karaf ready in %.1f s at %s",
+                    (System.nanoTime() - t0) / 1e9, server.baseUrl()));
+            return token;
+        } catch (Exception e) {
+            System.out.println(server.logTail(60));
+            throw e;
+        }
+    }
+
+    private String awaitReady(KarafServer server, String password) throws Exception {
+        CaseworkApi api = new CaseworkApi(server.baseUrl());
+        long deadline = System.nanoTime() + options.bootTimeout().toNanos();
+        String[] last = {"no answer yet"};
+        poll("GET /api/v1/health answers 200", server, deadline, last, () -> {
+            HttpResponse<String> r = api.get(CaseworkApi.API + "/health", null);
+            last[0] = r.statusCode() + " " + r.body();
+            return r.statusCode() == 200 ? Optional.of(true) : Optional.empty();
+        });
+        String[] credentials = {password};
+        String[] token = {null};
+        poll("POST /api/v1/tokens answers 201", server, deadline, last, () -> {
+            CaseworkApi.TokenAnswer a = api.token(ADMIN, credentials[0]);
+            last[0] = a.status() + " " + a.body();
+            token[0] = a.token();
+            return Optional.ofNullable(a.token());
+        });
+        poll("GET /api/v1/cases lists \"" + CongressSamples.TYPE + "\"", server, deadline, last, () -> {
+            HttpResponse<String> r = api.get(CaseworkApi.API + "/cases", token[0]);
+            last[0] = r.statusCode() + " " + r.body();
+            if (r.statusCode() == 403 && api.problemType(r).endsWith("password-change-required")) {
+                // a first sign-in may have to choose a new password before anything else
+                String next = randomPassword();
+                HttpResponse<String> changed = api.changePassword(token[0], credentials[0], next);
+                if (changed.statusCode() / 100 != 2) {
+                    throw new IllegalStateException("Changing the admin password answered " + changed.statusCode()
+                            + " " + changed.body());
+                }
+                credentials[0] = next;
+                token[0] = api.token(ADMIN, next).token();
+                return Optional.empty();
+            }
+            return api.listsCaseType(r, CongressSamples.TYPE) ? Optional.of(true) : Optional.empty();
+        });
+        return token[0];
+    }
+
+    /**
+     * Repeats {@code attempt} until it yields a value, Karaf exits, or the deadline passes;
+     * between attempts it waits on Karaf's process, so a crash ends the wait at once.
+     */
+    private static <T> T poll(String what, KarafServer server, long deadline, String[] lastAnswer,
+            Callable<Optional<T>> attempt) throws Exception {
+        while (true) {
+            try {
+                Optional<T> v = attempt.call();
+                if (v.isPresent()) {
+                    return v.get();
+                }
+            } catch (IOException e) {
+                // refused, timed out or closed while the server starts
+                lastAnswer[0] = e.toString();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out waiting until " + what + "; last answer: "
+                        + abbreviate(lastAnswer[0]));
+            }
+            if (server.exitedWithin(POLL_INTERVAL)) {
+                throw new IllegalStateException("Karaf exited while waiting until " + what);
+            }
+        }
+    }
+
+    private LoadRunner.Measurement[] restRuns(String db, KarafServer server, String token) throws Exception {
+        if (!warmupSamples.isEmpty()) {
+            say(db, "REST warm-up: " + warmupSamples.size() + " creates on " + options.clients() + " clients");
+            report(db, "REST warm-up", restCreate(server, token, options.clients(), warmupSamples));
+        }
+        LoadRunner.Measurement one = restCreate(server, token, 1, samples);
+        report(db, "REST, 1 client", one);
+        LoadRunner.Measurement many = restCreate(server, token, options.clients(), samples);
+        report(db, "REST, " + options.clients() + " clients", many);
+        if (one.failures() + many.failures() > 0) {
+            System.out.println(server.logTail(40)); // the copy is deleted at the end
+        }
+        return new LoadRunner.Measurement[] {one, many};
+    }
+
+    private void jdbcRuns(String db, JdbcBaseline baseline, LoadRunner.Measurement[] rest) throws Exception {
+        if (!warmupSamples.isEmpty()) {
+            say(db, "JDBC warm-up: " + warmupSamples.size() + " cases on " + options.clients() + " threads");
+            report(db, "JDBC warm-up", baseline.insert(options.clients(), warmupSamples));
+        }
+        LoadRunner.Measurement one = baseline.insert(1, samples);
+        report(db, "JDBC, 1 thread", one);
+        LoadRunner.Measurement many = baseline.insert(options.clients(), samples);
+        report(db, "JDBC, " + options.clients() + " threads", many);
+        rows.add(new Row(db, 1, samples.size(), rest[0], one));
+        rows.add(new Row(db, options.clients(), samples.size(), rest[1], many));
+    }
+
+    private static LoadRunner.Measurement restCreate(KarafServer server, String token, int clients,
+            List<CongressSamples.Sample> bodies) throws InterruptedException {
+        String path = CaseworkApi.API + "/cases/" + CongressSamples.TYPE;
+        return LoadRunner.run(clients, bodies.size(), () -> {
+            CaseworkApi api = new CaseworkApi(server.baseUrl());
+            return index -> {
+                HttpResponse<String> r = api.post(path, token, bodies.get(index).requestJson());
+                if (r.statusCode() != 201) {
+                    throw new IllegalStateException("HTTP " + r.statusCode() + ": " + abbreviate(r.body()));
+                }
+            };
+        });
+    }
+
+    /**
+     * Compares what the engine wrote with what the baseline will write per case, so that the
+     * baseline stays honest if the engine changes.
+     */
+    private void checkEngineRows(String db, Connection c) throws SQLException {
+        long[] counts = JdbcBaseline.countRows(c);
+        long cases = warmupSamples.size() + 2L * samples.size();
+        long values = warmupSamples.stream().mapToLong(s -> s.values().size()).sum()
+                + 2 * samples.stream().mapToLong(s -> s.values().size()).sum();
+        say(db, String.format("engine wrote %d cases, %d indexed values, %d history rows "
+                + "(%.2f values per case; the baseline writes %.2f and 1 history row)",
+                counts[0], counts[1], counts[2], counts[1] / (double) Math.max(1, counts[0]),
+                values / (double) cases));
+        if (counts[0] == cases && (counts[1] != values || counts[2] != cases)) {
+            java.util.Map<String, Long> expected = new java.util.TreeMap<>();
+            for (List<CongressSamples.Sample> set : List.of(warmupSamples, samples, samples)) {
+                set.forEach(s -> s.values().forEach(v -> expected.merge(v.field(), 1L, Long::sum)));
+            }
+            System.out.println("bench: WARNING the baseline does not write the same rows as the engine "
+                    + "(update JdbcBaseline/CongressSamples): values per field written by the engine "
+                    + JdbcBaseline.countValuesByField(c) + ", by the baseline " + expected
+                    + "; history rows " + counts[2] + " vs " + cases);
+        }
+    }
+
+    private void report(String db, String what, LoadRunner.Measurement m) {
+        failures += m.failures();
+        say(db, String.format("%-20s %6d in %7.2f s = %8.1f/s  p50 %7.2f ms  p95 %7.2f ms  failures %d",
+                what, m.operations(), m.seconds(), m.perSecond(), m.percentileMillis(50), m.percentileMillis(95),
+                m.failures()));
+        for (String f : m.sampleFailures()) {
+            say(db, "  failure: " + f);
+        }
+        if (m.failures() > 0) {
+            problems.add(db + " " + what + ": " + m.failures() + " failed");
+        }
+    }
+
+    // ---- output ---------------------------------------------------------------------------------
+
+    private void printTable() {
+        String[] head = {"database", "clients", "cases", "REST s", "REST cases/s", "REST p50 ms", "REST p95 ms",
+            "JDBC s", "JDBC cases/s", "REST/JDBC", "failures"};
+        List<String[]> lines = new ArrayList<>();
+        for (Row r : rows) {
+            lines.add(new String[] {r.database(), Integer.toString(r.clients()), Integer.toString(r.cases()),
+                f2(r.rest().seconds()), f1(r.rest().perSecond()), f2(r.rest().percentileMillis(50)),
+                f2(r.rest().percentileMillis(95)), f2(r.jdbc().seconds()), f1(r.jdbc().perSecond()),
+                f2(r.rest().perSecond() / r.jdbc().perSecond()),
+                Integer.toString(r.rest().failures() + r.jdbc().failures())});
+        }
+        int[] width = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            width[i] = head[i].length();
+            for (String[] l : lines) {
+                width[i] = Math.max(width[i], l[i].length());
+            }
+        }
+        System.out.println();
+        System.out.println("Case creation through POST /api/v1/cases/congress vs. the same rows by raw JDBC");
+        System.out.println(line(head, width));
+        StringBuilder rule = new StringBuilder("|");
+        for (int i = 0; i < head.length; i++) {
+            // Markdown: the first column left-aligned, the figures right-aligned
+            rule.append(i == 0 ? "-".repeat(width[i] + 2) : "-".repeat(width[i] + 1) + ":").append('|');
+        }
+        System.out.println(rule);
+        for (String[] l : lines) {
+            System.out.println(line(l, width));
+        }
+        System.out.println();
+        System.out.println("Load average at the end: " + loadAverage()
+                + " (other work on the machine skews the figures; compare runs on a quiet machine)");
+        System.out.println(problems.isEmpty() ? "No failures."
+                : "FAILED: " + String.join("; ", problems));
+    }
+
+    private static String line(String[] cells, int[] width) {
+        StringBuilder sb = new StringBuilder("|");
+        for (int i = 0; i < cells.length; i++) {
+            String pad = " ".repeat(width[i] - cells[i].length());
+            sb.append(' ').append(i == 0 ? cells[i] + pad : pad + cells[i]).append(" |");
+        }
+        return sb.toString();
+    }
+
+    private static String f1(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    /** The Derby folder named in the copy's datasource configuration. */
+    private static Path derbyDirectory(KarafServer server) {
+        CfgFile cfg = CfgFile.open(server.datasourceCfg());
+        String name = cfg.get("databaseName").orElseGet(() -> cfg.get("url")
+                .map(u -> u.replaceFirst("^jdbc:derby:", "").replaceFirst(";.*$", ""))
+                .orElseThrow(() -> new IllegalStateException("No Derby database named in " + server.datasourceCfg())));
+        Path home = server.home();
+        String resolved = name.replace("${karaf.data}", home.resolve("data").toString())
+                .replace("${karaf.home}", home.toString())
+                .replace("${karaf.base}", home.toString())
+                .replace("${karaf.etc}", home.resolve("etc").toString());
+        Path p = Path.of(resolved);
+        return p.isAbsolute() ? p : home.resolve(p);
+    }
+
+    private static String loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
+    }
+
+    private static String randomPassword() {
+        byte[] b = new byte[18];
+        new SecureRandom().nextBytes(b);
+        // letters, digits and signs, whatever the password rules ask for
+        return "Bench-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b) + "-7q!";
+    }
+
+    private static String abbreviate(String s) {
+        if (s == null) {
+            return "";
+        }
+        String one = s.replaceAll("\\s+", " ");
+        return one.length() > 300 ? one.substring(0, 300) + "..." : one;
+    }
+
+    private static void say(String db, String message) {
+        System.out.println("bench: [" + db + "] " + message);
+    }
+}

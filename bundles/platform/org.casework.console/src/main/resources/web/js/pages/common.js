@@ -1,0 +1,62 @@
+// Pieces several pages share.
+
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import { ApiError, describeError } from '../api.js';
+import { alertBox, button } from '../components.js';
+
+/** The "not found" page, for an unknown case type or a case the user may not see. */
+export function notFound(ctx) {
+  ctx.render(h('h1', { tabindex: '-1' }, t('notFound.title')),
+    h('p', null, t('notFound.text')),
+    h('p', null, h('a', { href: '#/' }, t('notFound.home'))));
+}
+
+/** Breadcrumbs in the USWDS pattern: a nav with an ordered list, the last item the current page. */
+export function breadcrumbs(items) {
+  return h('nav', { class: 'cw-breadcrumb', 'aria-label': t('breadcrumb.label') },
+    h('ol', { class: 'cw-breadcrumb__list' }, items.map((item, index) => h('li', { class: 'cw-breadcrumb__item' },
+      index === items.length - 1 || !item.href
+        ? h('span', { 'aria-current': index === items.length - 1 ? 'page' : null }, item.label)
+        : h('a', { href: item.href }, item.label)))));
+}
+
+/**
+ * The message for a stale edit (409): someone else changed the record; nothing was saved. The
+ * button reloads the latest version. Shown in `host`, focused.
+ */
+export function showConflict(host, onReload) {
+  const alert = alertBox('error', h('div', null,
+    h('p', { class: 'cw-alert__text' }, t('conflict.text')),
+    h('p', { class: 'cw-alert__text' }, button(t('conflict.reload'), { id: 'conflict-reload', onClick: onReload }))),
+  { heading: t('conflict.title'), focusable: true, role: 'alert' });
+  alert.id = 'conflict-alert';
+  host.replaceChildren(alert);
+  alert.focus();
+  return alert;
+}
+
+/**
+ * Runs a form's action: clears old errors, sends, and on failure shows the server's field errors
+ * (or its message) in the form's error summary, or the conflict message for a 409.
+ */
+export async function submitting(form, errors, action, onConflict) {
+  const buttons = [...form.querySelectorAll('button')];
+  buttons.forEach((b) => { b.disabled = true; });
+  try {
+    errors.clear();
+    await action();
+  } catch (error) {
+    if (error && error.handled) {
+      return;
+    }
+    if (error instanceof ApiError && error.status === 409 && onConflict) {
+      onConflict(error);
+      return;
+    }
+    const list = error instanceof ApiError ? error.fieldErrors.filter((e) => e.field !== 'version') : [];
+    errors.show(list.length ? list : [{ field: null, message: describeError(error) }]);
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+}

@@ -1,0 +1,63 @@
+// Hash routes: #/path/segments?query=parameters.
+
+/** Splits a location hash into decoded path segments and a query object. */
+export function parseHash(hash) {
+  let text = String(hash || '').replace(/^#/, '');
+  if (!text.startsWith('/')) {
+    text = '/';
+  }
+  const q = text.indexOf('?');
+  const path = q >= 0 ? text.slice(0, q) : text;
+  const query = Object.fromEntries(new URLSearchParams(q >= 0 ? text.slice(q + 1) : ''));
+  const segments = path.split('/').filter(Boolean).map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch (e) {
+      return s;
+    }
+  });
+  return { segments, query };
+}
+
+/** Builds a hash from path segments and query parameters (empty ones left out). */
+export function buildHash(segments, query) {
+  let hash = `#/${segments.map((s) => encodeURIComponent(String(s))).join('/')}`;
+  if (query) {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null && value !== '') {
+        params.append(name, value);
+      }
+    }
+    const text = params.toString();
+    if (text) {
+      hash += `?${text}`;
+    }
+  }
+  return hash;
+}
+
+const ID = /^[0-9]+$/;
+
+/** The route a hash names: {name, params, query}. */
+export function matchRoute(hash) {
+  const { segments, query } = parseHash(hash);
+  const [first, type, third, fourth] = segments;
+  let route = { name: 'notFound', params: {} };
+  if (segments.length === 0) {
+    route = { name: 'home', params: {} };
+  } else if (segments.length === 1 && first === 'sign-in') {
+    route = { name: 'signIn', params: {} };
+  } else if (segments.length === 1 && first === 'change-password') {
+    route = { name: 'changePassword', params: {} };
+  } else if (first === 'cases' && segments.length === 2) {
+    route = { name: 'caseList', params: { type } };
+  } else if (first === 'cases' && segments.length === 3 && third === 'new') {
+    route = { name: 'caseCreate', params: { type } };
+  } else if (first === 'cases' && segments.length === 3 && ID.test(third)) {
+    route = { name: 'caseDetail', params: { type, id: third } };
+  } else if (first === 'cases' && segments.length === 4 && ID.test(third) && fourth === 'edit') {
+    route = { name: 'caseEdit', params: { type, id: third } };
+  }
+  return { ...route, query };
+}

@@ -1,0 +1,135 @@
+package org.casework.security.impl.internal.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.casework.persistence.api.MigratedSchema;
+import org.casework.security.api.UserAccount;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Reads and writes users and sessions, each call in a JTA transaction of its own (or the caller's,
+ * when one is running). Returns detached rows, never entities. Starts only once the bundle's
+ * migrations have been applied.
+ */
+@Component(service = SecurityStore.class)
+public class SecurityStore {
+
+    /** The persistence unit of this bundle. */
+    public static final String UNIT = "casework-security";
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public SecurityStore(@Reference(target = "(osgi.unit.name=" + UNIT + ")") JpaTemplate jpa,
+            @Reference(target = "(" + MigratedSchema.PROPERTY + "=org.casework.security.impl)")
+            MigratedSchema schema) {
+        this.jpa = jpa;
+    }
+
+    private <R> R tx(org.apache.aries.jpa.template.EmFunction<R> work) {
+        return jpa.txExpr(TransactionType.Required, work);
+    }
+
+    public long countUsers() {
+        return tx(em -> em.createQuery("SELECT COUNT(u) FROM UserEntity u", Long.class)
+                .getSingleResult());
+    }
+
+    public Optional<UserRow> findUser(String username) {
+        return tx(em -> Optional.ofNullable(em.find(UserEntity.class, username)).map(UserRow::of));
+    }
+
+    public List<UserAccount> listUsers(int first, int max) {
+        return tx(em -> em.createQuery("SELECT u FROM UserEntity u ORDER BY u.username",
+                UserEntity.class).setFirstResult(first).setMaxResults(max).getResultList()
+                .stream().map(UserEntity::toAccount).toList());
+    }
+
+    /**
+     * Stores a new user.
+     *
+     * @return the stored account, or empty when the user name is taken
+     */
+    public Optional<UserAccount> insertUser(UserEntity user) {
+        return tx(em -> {
+            if (em.find(UserEntity.class, user.getUsername()) != null) {
+                return Optional.<UserAccount>empty();
+            }
+            em.persist(user);
+            em.flush();
+            return Optional.of(user.toAccount());
+        });
+    }
+
+    /** Replaces a user's password hash and clears the must-change flag. */
+    public boolean updatePassword(String username, String passwordHash) {
+        return tx(em -> {
+            UserEntity user = em.find(UserEntity.class, username);
+            if (user == null) {
+                return false;
+            }
+            user.setPasswordHash(passwordHash);
+            user.setPasswordChangeRequired(false);
+            return true;
+        });
+    }
+
+    public void insertSession(SessionEntity session) {
+        jpa.tx(TransactionType.Required, em -> em.persist(session));
+    }
+
+    public Optional<SessionRow> findSession(String tokenHash) {
+        return tx(em -> Optional.ofNullable(em.find(SessionEntity.class, tokenHash))
+                .map(SessionRow::of));
+    }
+
+    /** Records that the session was used now. */
+    public void touchSession(String tokenHash, Instant now) {
+        jpa.tx(TransactionType.Required, em -> {
+            SessionEntity s = em.find(SessionEntity.class, tokenHash);
+            if (s != null) {
+                s.setLastSeenAt(now);
+            }
+        });
+    }
+
+    public void deleteSession(String tokenHash) {
+        tx(em -> em.createNativeQuery("DELETE FROM cw_session WHERE token_hash = ?")
+                .setParameter(1, tokenHash).executeUpdate());
+    }
+
+    /** Ends every session of the user except the one with {@code keepTokenHash} (may be null). */
+    public int deleteSessionsOfUser(String username, String keepTokenHash) {
+        return tx(em -> keepTokenHash == null
+                ? em.createNativeQuery("DELETE FROM cw_session WHERE username = ?")
+                        .setParameter(1, username).executeUpdate()
+                : em.createNativeQuery(
+                        "DELETE FROM cw_session WHERE username = ? AND token_hash <> ?")
+                        .setParameter(1, username).setParameter(2, keepTokenHash).executeUpdate());
+    }
+
+    /**
+     * Removes sessions past their absolute end, and browser sessions idle since before
+     * {@code idleCutoff}.
+     */
+    public int deleteExpiredSessions(Instant now, Instant idleCutoff) {
+        return tx(em -> deleteExpired(em, now, idleCutoff));
+    }
+
+    private static int deleteExpired(EntityManager em, Instant now, Instant idleCutoff) {
+        return em.createNativeQuery("DELETE FROM cw_session WHERE expires_at < ? "
+                + "OR (kind = 'BROWSER' AND last_seen_at < ?)")
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, Timestamp.from(idleCutoff))
+                .executeUpdate();
+    }
+}

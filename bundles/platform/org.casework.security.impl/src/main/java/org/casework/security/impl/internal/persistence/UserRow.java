@@ -1,0 +1,18 @@
+package org.casework.security.impl.internal.persistence;
+
+import org.casework.core.api.Caller;
+import org.casework.security.api.UserAccount;
+
+/**
+ * A user as read in one transaction, detached from JPA.
+ *
+ * @param passwordHash the encoded hash, for checking a password; never leaves this bundle
+ */
+public record UserRow(String username, String passwordHash, boolean active, Caller caller,
+        UserAccount account) {
+
+    static UserRow of(UserEntity e) {
+        return new UserRow(e.getUsername(), e.getPasswordHash(), e.isActive(), e.toCaller(),
+                e.toAccount());
+    }
+}

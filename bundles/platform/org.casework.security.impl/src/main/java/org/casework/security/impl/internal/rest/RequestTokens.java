@@ -1,0 +1,63 @@
+package org.casework.security.impl.internal.rest;
+
+import java.util.List;
+
+import javax.ws.rs.core.Cookie;
+import javax.ws.rs.core.HttpHeaders;
+
+import org.casework.core.api.CaseworkException;
+import org.casework.core.api.FieldError;
+import org.casework.rest.api.RestConstants;
+
+/** Reads the session token a request carries, and builds the session cookie. */
+final class RequestTokens {
+
+    private RequestTokens() {
+    }
+
+    /** The token from {@code Authorization: Bearer}, else from the session cookie, else null. */
+    static String token(HttpHeaders headers) {
+        String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.strip().regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.strip().substring(7).strip();
+        }
+        if (authorization != null && !authorization.isBlank()) {
+            // Basic: no session at all
+            return null;
+        }
+        Cookie cookie = headers.getCookies().get(RestConstants.SESSION_COOKIE);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    /** The {@code Set-Cookie} value that hands a browser its session. */
+    static String sessionCookie(String token, boolean secure) {
+        return RestConstants.SESSION_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
+                + (secure ? "; Secure" : "");
+    }
+
+    /** The {@code Set-Cookie} value that makes a browser forget its session. */
+    static String clearedCookie(boolean secure) {
+        return RestConstants.SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
+                + (secure ? "; Secure" : "");
+    }
+
+    /** The same answer for every failed sign-in. */
+    static CaseworkException badCredentials() {
+        return new CaseworkException(401, "unauthorized", "The user name or password is wrong.",
+                List.of());
+    }
+
+    /** Refuses a sign-in body without a user name or password, naming what is missing. */
+    static void requireCredentials(Dto.Credentials body) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (body == null || body.username() == null || body.username().isBlank()) {
+            errors.add(new FieldError("username", "required", "Enter your user name."));
+        }
+        if (body == null || body.password() == null || body.password().isEmpty()) {
+            errors.add(new FieldError("password", "required", "Enter your password."));
+        }
+        if (!errors.isEmpty()) {
+            throw new org.casework.core.api.ValidationException(errors);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.casework.security.impl.internal.rest;
+
+import java.util.Optional;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.casework.core.api.Caller;
+import org.casework.rest.api.Doc;
+import org.casework.rest.api.PublicEndpoint;
+import org.casework.rest.api.RestConstants;
+import org.casework.rest.api.RestContext;
+import org.casework.security.api.AuthenticationException;
+import org.casework.security.api.AuthenticationService;
+import org.casework.security.api.Session;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code /api/v1/session}: console sign-in, the current session, sign-out. */
+@Component(service = SessionResource.class, property = RestConstants.RESOURCE + ":Boolean=true")
+@Path("session")
+@Produces(MediaType.APPLICATION_JSON)
+@Doc("Console sessions: sign in, see the current session, sign out.")
+public final class SessionResource {
+
+    private final AuthenticationService authentication;
+
+    @Activate
+    public SessionResource(@Reference AuthenticationService authentication) {
+        this.authentication = authentication;
+    }
+
+    @POST
+    @PublicEndpoint
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Doc("Signs in with a user name and password; the session travels in an HttpOnly cookie.")
+    public Response signIn(Dto.Credentials body, @Context HttpServletRequest request) {
+        RequestTokens.requireCredentials(body);
+        char[] password = body.password().toCharArray();
+        Caller caller;
+        try {
+            caller = authentication.authenticate(body.username(), password, remote(request));
+        } catch (AuthenticationException e) {
+            throw RequestTokens.badCredentials();
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        Session session = authentication.openSession(caller, Session.Kind.BROWSER, remote(request));
+        return Response.ok(Dto.SessionView.of(caller, session.csrfToken(), session.expiresAt()))
+                .header("Set-Cookie", RequestTokens.sessionCookie(session.token(), secure(request)))
+                .build();
+    }
+
+    @GET
+    @Doc("The signed-in user and, for console sessions, the CSRF token to echo on changes.")
+    public Dto.SessionView current(@Context SecurityContext securityContext,
+            @Context HttpHeaders headers) {
+        Caller caller = RestContext.caller(securityContext);
+        String token = RequestTokens.token(headers);
+        Optional<Session> session = token == null ? Optional.empty() : authentication.resolve(token);
+        return Dto.SessionView.of(caller, session.map(Session::csrfToken).orElse(null),
+                session.map(Session::expiresAt).orElse(null));
+    }
+
+    @DELETE
+    @Doc("Signs out: ends the session or API token used for this request.")
+    public Response signOut(@Context HttpHeaders headers, @Context HttpServletRequest request) {
+        String token = RequestTokens.token(headers);
+        if (token != null) {
+            authentication.close(token);
+        }
+        return Response.noContent()
+                .header("Set-Cookie", RequestTokens.clearedCookie(secure(request)))
+                .build();
+    }
+
+    static String remote(HttpServletRequest request) {
+        return request == null ? null : request.getRemoteAddr();
+    }
+
+    static boolean secure(HttpServletRequest request) {
+        return request != null && request.isSecure();
+    }
+}
