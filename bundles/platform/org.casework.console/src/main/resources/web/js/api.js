@@ -2,6 +2,7 @@
 // on every state-changing request, and problem+json errors turned into ApiError.
 
 import { t } from './i18n.js';
+import { queryString } from './dom.js';
 
 const BASE = '/api/v1';
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
@@ -65,20 +66,7 @@ export function onAuthProblem(handler) {
 
 /** The absolute URL of an API path with the given query parameters (empty ones left out). */
 export function apiUrl(path, query) {
-  let url = BASE + path;
-  if (query) {
-    const params = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) {
-      if (value !== undefined && value !== null && value !== '') {
-        params.append(name, value);
-      }
-    }
-    const text = params.toString();
-    if (text) {
-      url += `?${text}`;
-    }
-  }
-  return url;
+  return BASE + path + queryString(query);
 }
 
 /**

@@ -57,3 +57,18 @@ export function removeDescribedBy(el, id) {
     el.removeAttribute('aria-describedby');
   }
 }
+
+/** "?a=1&b=2" from an object, leaving out empty values; "" when nothing remains. */
+export function queryString(query) {
+  if (!query) {
+    return '';
+  }
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') {
+      params.append(name, value);
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

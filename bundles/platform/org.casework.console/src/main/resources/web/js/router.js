@@ -1,5 +1,7 @@
 // Hash routes: #/path/segments?query=parameters.
 
+import { queryString } from './dom.js';
+
 /** Splits a location hash into decoded path segments and a query object. */
 export function parseHash(hash) {
   let text = String(hash || '').replace(/^#/, '');
@@ -21,20 +23,7 @@ export function parseHash(hash) {
 
 /** Builds a hash from path segments and query parameters (empty ones left out). */
 export function buildHash(segments, query) {
-  let hash = `#/${segments.map((s) => encodeURIComponent(String(s))).join('/')}`;
-  if (query) {
-    const params = new URLSearchParams();
-    for (const [name, value] of Object.entries(query)) {
-      if (value !== undefined && value !== null && value !== '') {
-        params.append(name, value);
-      }
-    }
-    const text = params.toString();
-    if (text) {
-      hash += `?${text}`;
-    }
-  }
-  return hash;
+  return `#/${segments.map((s) => encodeURIComponent(String(s))).join('/')}${queryString(query)}`;
 }
 
 const ID = /^[0-9]+$/;

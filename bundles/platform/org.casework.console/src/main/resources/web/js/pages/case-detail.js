@@ -4,11 +4,11 @@
 import { h } from '../dom.js';
 import { t, formatDateTime, formatBytes, hasMessage, humanize } from '../i18n.js';
 import { api, apiUrl, ApiError, describeError } from '../api.js';
-import { caseType, may, stateOf, transitionsFrom } from '../casetypes.js';
+import { may, stateOf, transitionsFrom } from '../casetypes.js';
 import { alertBox, button, buttonLink, formGroup, textInput, textarea, select, tag, FormErrors } from '../components.js';
 import { formatValue } from '../fields.js';
 import { refresh } from '../app.js';
-import { notFound, breadcrumbs, showConflict, submitting } from './common.js';
+import { breadcrumbs, showConflict, submitting, pageCaseType, pageCase } from './common.js';
 
 const RELATIONS = ['related', 'duplicate-of', 'follows'];
 
@@ -75,24 +75,14 @@ function historyValue(definition, entry, raw) {
 }
 
 export async function caseDetailPage(ctx) {
-  const definition = await caseType(ctx.params.type);
-  if (!ctx.alive()) {
-    return;
-  }
+  const definition = await pageCaseType(ctx);
   if (!definition) {
-    notFound(ctx);
     return;
   }
   const base = `/cases/${encodeURIComponent(definition.key)}/${ctx.params.id}`;
-  let record;
-  try {
-    record = await api.get(base);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) {
-      notFound(ctx);
-      return;
-    }
-    throw error;
+  const record = await pageCase(ctx, base);
+  if (!record) {
+    return;
   }
   const [notes, attachments, links, history] = await Promise.all([
     loadList(`${base}/notes`), loadList(`${base}/attachments`), loadList(`${base}/links`), loadList(`${base}/history`)]);

@@ -4,11 +4,11 @@
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, ApiError } from '../api.js';
-import { caseType, may, mayEdit } from '../casetypes.js';
+import { may, mayEdit } from '../casetypes.js';
 import { button, FormErrors, requiredMarker, alertBox } from '../components.js';
 import { fieldEditor, comparable } from '../fields.js';
 import { navigate, refresh } from '../app.js';
-import { notFound, breadcrumbs, showConflict, submitting } from './common.js';
+import { breadcrumbs, showConflict, submitting, pageCaseType, pageCase } from './common.js';
 
 function caseForm(definition, record, onSave) {
   const editing = Boolean(record);
@@ -60,12 +60,8 @@ function requiredNote() {
 }
 
 export async function caseCreatePage(ctx) {
-  const definition = await caseType(ctx.params.type);
-  if (!ctx.alive()) {
-    return;
-  }
+  const definition = await pageCaseType(ctx);
   if (!definition) {
-    notFound(ctx);
     return;
   }
   const typeHash = `#/cases/${encodeURIComponent(definition.key)}`;
@@ -88,25 +84,15 @@ export async function caseCreatePage(ctx) {
 }
 
 export async function caseEditPage(ctx) {
-  const definition = await caseType(ctx.params.type);
-  if (!ctx.alive()) {
-    return;
-  }
+  const definition = await pageCaseType(ctx);
   if (!definition) {
-    notFound(ctx);
     return;
   }
   const typeHash = `#/cases/${encodeURIComponent(definition.key)}`;
   const path = `/cases/${encodeURIComponent(definition.key)}/${ctx.params.id}`;
-  let record;
-  try {
-    record = await api.get(path);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) {
-      notFound(ctx);
-      return;
-    }
-    throw error;
+  const record = await pageCase(ctx, path);
+  if (!record) {
+    return;
   }
   if (!ctx.alive()) {
     return;

@@ -3,12 +3,12 @@
 import { h } from '../dom.js';
 import { t, formatDateTime } from '../i18n.js';
 import { api } from '../api.js';
-import { caseType, may, stateOf } from '../casetypes.js';
+import { may, stateOf } from '../casetypes.js';
 import { buildHash } from '../router.js';
 import { buttonLink, button, formGroup, textInput, select, tag, pagination } from '../components.js';
 import { formatValue } from '../fields.js';
 import { navigate } from '../app.js';
-import { notFound } from './common.js';
+import { pageCaseType } from './common.js';
 
 const PAGE_SIZE = 20;
 const SORTABLE_TYPES = new Set(['TEXT', 'NUMBER', 'DATE', 'ENUM', 'EMAIL', 'PHONE', 'A_NUMBER', 'BOOLEAN', 'CASE_REFERENCE']);
@@ -53,12 +53,8 @@ function cell(definition, column, record) {
 }
 
 export async function caseListPage(ctx) {
-  const definition = await caseType(ctx.params.type);
-  if (!ctx.alive()) {
-    return;
-  }
+  const definition = await pageCaseType(ctx);
   if (!definition) {
-    notFound(ctx);
     return;
   }
   const q = ctx.query.q || '';

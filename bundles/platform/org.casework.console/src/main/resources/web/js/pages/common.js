@@ -2,7 +2,8 @@
 
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { ApiError, describeError } from '../api.js';
+import { api, ApiError, describeError } from '../api.js';
+import { caseType } from '../casetypes.js';
 import { alertBox, button } from '../components.js';
 
 /** The "not found" page, for an unknown case type or a case the user may not see. */
@@ -58,5 +59,33 @@ export async function submitting(form, errors, action, onConflict) {
     errors.show(list.length ? list : [{ field: null, message: describeError(error) }]);
   } finally {
     buttons.forEach((b) => { b.disabled = false; });
+  }
+}
+
+/**
+ * The case type a page is for, or null once the "not found" page is shown (also null, without
+ * rendering, when the user has already left the page).
+ */
+export async function pageCaseType(ctx) {
+  const definition = await caseType(ctx.params.type);
+  if (!ctx.alive()) {
+    return null;
+  }
+  if (!definition) {
+    notFound(ctx);
+  }
+  return definition || null;
+}
+
+/** The case at an API path, or null once the "not found" page is shown for a 404. */
+export async function pageCase(ctx, path) {
+  try {
+    return await api.get(path);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      notFound(ctx);
+      return null;
+    }
+    throw error;
   }
 }

@@ -3,12 +3,15 @@ package org.casework.core.impl.internal.persistence;
 import java.time.Instant;
 
 import javax.persistence.Column;
+import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
+
+import org.casework.persistence.jpa.InstantConverter;
 
 /** What is known about an attached file; the bytes are in {@link AttachmentContentEntity}. */
 @Entity
@@ -35,6 +38,7 @@ public class AttachmentEntity {
     @Column(name = "sha256", nullable = false, length = 64)
     private String sha256;
 
+    @Convert(converter = InstantConverter.class)
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 

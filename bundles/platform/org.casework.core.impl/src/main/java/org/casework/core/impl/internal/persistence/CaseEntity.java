@@ -3,6 +3,7 @@ package org.casework.core.impl.internal.persistence;
 import java.time.Instant;
 
 import javax.persistence.Column;
+import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Lob;
@@ -10,6 +11,8 @@ import javax.persistence.SequenceGenerator;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Table;
+
+import org.casework.persistence.jpa.InstantConverter;
 import javax.persistence.Version;
 
 /** One case of any type; the type-specific field values live as JSON in {@code data}. */
@@ -50,12 +53,14 @@ public class CaseEntity {
     @Column(name = "search_text", length = 8000)
     private String searchText;
 
+    @Convert(converter = InstantConverter.class)
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     @Column(name = "created_by", nullable = false, length = 64)
     private String createdBy;
 
+    @Convert(converter = InstantConverter.class)
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 

@@ -3,6 +3,7 @@ package org.casework.core.impl.internal.persistence;
 import java.time.Instant;
 
 import javax.persistence.Column;
+import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
@@ -10,6 +11,8 @@ import javax.persistence.Id;
 import javax.persistence.Lob;
 import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
+
+import org.casework.persistence.jpa.InstantConverter;
 
 /** One entry of a case's history; written in the transaction of the change it records. */
 @Entity
@@ -24,6 +27,7 @@ public class HistoryEntity {
     @Column(name = "case_id", nullable = false)
     private long caseId;
 
+    @Convert(converter = InstantConverter.class)
     @Column(name = "at_time", nullable = false)
     private Instant at;
 

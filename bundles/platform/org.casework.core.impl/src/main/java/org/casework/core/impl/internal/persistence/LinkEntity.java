@@ -3,12 +3,15 @@ package org.casework.core.impl.internal.persistence;
 import java.time.Instant;
 
 import javax.persistence.Column;
+import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
+
+import org.casework.persistence.jpa.InstantConverter;
 
 /** A link from one case to another; read from both ends. */
 @Entity
@@ -29,6 +32,7 @@ public class LinkEntity {
     @Column(name = "relation", nullable = false, length = 40)
     private String relation;
 
+    @Convert(converter = InstantConverter.class)
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 

@@ -3,6 +3,7 @@ package org.casework.core.impl.internal.persistence;
 import java.time.Instant;
 
 import javax.persistence.Column;
+import javax.persistence.Convert;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
@@ -10,6 +11,8 @@ import javax.persistence.Id;
 import javax.persistence.Lob;
 import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
+
+import org.casework.persistence.jpa.InstantConverter;
 
 /** A note on a case; never changed once written. */
 @Entity
@@ -28,6 +31,7 @@ public class NoteEntity {
     @Column(name = "body", nullable = false)
     private String body;
 
+    @Convert(converter = InstantConverter.class)
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 

@@ -8,6 +8,8 @@ import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
 
+import org.casework.persistence.jpa.InstantConverter;
+
 /**
  * A row of {@code cw_session}: a console session or API token, keyed by the SHA-256 of the token
  * so that the database never holds a usable token.

@@ -16,6 +16,8 @@ import javax.persistence.JoinColumn;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
+import org.casework.persistence.jpa.InstantConverter;
+
 import org.casework.core.api.Caller;
 import org.casework.security.api.UserAccount;
 

@@ -2,14 +2,22 @@ package org.casework.security.impl.internal.rest;
 
 import java.util.List;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 
+import org.casework.core.api.Caller;
 import org.casework.core.api.CaseworkException;
 import org.casework.core.api.FieldError;
 import org.casework.rest.api.RestConstants;
+import org.casework.security.api.AuthenticationException;
+import org.casework.security.api.AuthenticationService;
+import org.casework.security.api.Session;
 
-/** Reads the session token a request carries, and builds the session cookie. */
+/**
+ * What the sign-in endpoints share: checking the credentials a request sends, reading the session
+ * token it carries, and building the session cookie.
+ */
 final class RequestTokens {
 
     private RequestTokens() {
@@ -45,6 +53,33 @@ final class RequestTokens {
     static CaseworkException badCredentials() {
         return new CaseworkException(401, "unauthorized", "The user name or password is wrong.",
                 List.of());
+    }
+
+    /**
+     * Checks the credentials of a sign-in request and opens a session of the given kind. The
+     * password is wiped from memory as soon as it has been checked.
+     */
+    static Session signIn(AuthenticationService authentication, Dto.Credentials body,
+            HttpServletRequest request, Session.Kind kind) {
+        requireCredentials(body);
+        char[] password = body.password().toCharArray();
+        Caller caller;
+        try {
+            caller = authentication.authenticate(body.username(), password, remote(request));
+        } catch (AuthenticationException e) {
+            throw badCredentials();
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        return authentication.openSession(caller, kind, remote(request));
+    }
+
+    static String remote(HttpServletRequest request) {
+        return request == null ? null : request.getRemoteAddr();
+    }
+
+    static boolean secure(HttpServletRequest request) {
+        return request != null && request.isSecure();
     }
 
     /** Refuses a sign-in body without a user name or password, naming what is missing. */

@@ -20,7 +20,6 @@ import org.casework.rest.api.Doc;
 import org.casework.rest.api.PublicEndpoint;
 import org.casework.rest.api.RestConstants;
 import org.casework.rest.api.RestContext;
-import org.casework.security.api.AuthenticationException;
 import org.casework.security.api.AuthenticationService;
 import org.casework.security.api.Session;
 import org.osgi.service.component.annotations.Activate;
@@ -46,19 +45,9 @@ public final class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Doc("Signs in with a user name and password; the session travels in an HttpOnly cookie.")
     public Response signIn(Dto.Credentials body, @Context HttpServletRequest request) {
-        RequestTokens.requireCredentials(body);
-        char[] password = body.password().toCharArray();
-        Caller caller;
-        try {
-            caller = authentication.authenticate(body.username(), password, remote(request));
-        } catch (AuthenticationException e) {
-            throw RequestTokens.badCredentials();
-        } finally {
-            java.util.Arrays.fill(password, '\0');
-        }
-        Session session = authentication.openSession(caller, Session.Kind.BROWSER, remote(request));
-        return Response.ok(Dto.SessionView.of(caller, session.csrfToken(), session.expiresAt()))
-                .header("Set-Cookie", RequestTokens.sessionCookie(session.token(), secure(request)))
+        Session session = RequestTokens.signIn(authentication, body, request, Session.Kind.BROWSER);
+        return Response.ok(Dto.SessionView.of(session.caller(), session.csrfToken(), session.expiresAt()))
+                .header("Set-Cookie", RequestTokens.sessionCookie(session.token(), RequestTokens.secure(request)))
                 .build();
     }
 
@@ -81,15 +70,7 @@ public final class SessionResource {
             authentication.close(token);
         }
         return Response.noContent()
-                .header("Set-Cookie", RequestTokens.clearedCookie(secure(request)))
+                .header("Set-Cookie", RequestTokens.clearedCookie(RequestTokens.secure(request)))
                 .build();
-    }
-
-    static String remote(HttpServletRequest request) {
-        return request == null ? null : request.getRemoteAddr();
-    }
-
-    static boolean secure(HttpServletRequest request) {
-        return request != null && request.isSecure();
     }
 }

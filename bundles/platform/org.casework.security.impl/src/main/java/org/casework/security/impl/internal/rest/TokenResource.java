@@ -9,11 +9,9 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
-import org.casework.core.api.Caller;
 import org.casework.rest.api.Doc;
 import org.casework.rest.api.PublicEndpoint;
 import org.casework.rest.api.RestConstants;
-import org.casework.security.api.AuthenticationException;
 import org.casework.security.api.AuthenticationService;
 import org.casework.security.api.Session;
 import org.osgi.service.component.annotations.Activate;
@@ -39,19 +37,7 @@ public final class TokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Doc("Issues an API token for a user name and password; it is shown only this once.")
     public Response issue(Dto.Credentials body, @Context HttpServletRequest request) {
-        RequestTokens.requireCredentials(body);
-        char[] password = body.password().toCharArray();
-        Caller caller;
-        try {
-            caller = authentication.authenticate(body.username(), password,
-                    SessionResource.remote(request));
-        } catch (AuthenticationException e) {
-            throw RequestTokens.badCredentials();
-        } finally {
-            java.util.Arrays.fill(password, '\0');
-        }
-        Session session = authentication.openSession(caller, Session.Kind.API,
-                SessionResource.remote(request));
+        Session session = RequestTokens.signIn(authentication, body, request, Session.Kind.API);
         return Response.status(Response.Status.CREATED)
                 .entity(new Dto.TokenView(session.token(), session.expiresAt()))
                 .build();

@@ -1,4 +1,4 @@
-package org.casework.core.impl.internal.persistence;
+package org.casework.persistence.jpa;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -6,8 +6,11 @@ import java.time.Instant;
 import javax.persistence.AttributeConverter;
 import javax.persistence.Converter;
 
-/** JPA 2.2 has no mapping for {@link Instant}; store it as a SQL timestamp (UTC instants). */
-@Converter(autoApply = true)
+/**
+ * Stores {@link Instant} as a SQL timestamp. JPA 2.2 (and so EclipseLink 2.7) has no mapping of its
+ * own for {@code Instant} and would otherwise serialise it into a binary column.
+ */
+@Converter
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
 
     @Override
