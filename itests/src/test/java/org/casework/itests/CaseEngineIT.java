@@ -207,6 +207,9 @@ public class CaseEngineIT extends CaseworkTestSupport {
 
         HttpResult wrongShape = admin().post(CASES, "{\"fields\": [1, 2]}");
         assertProblem(wrongShape, 400);
+        assertProblem(admin().post(CASES, "{\"fields\":" + "[".repeat(5000) + "]".repeat(5000) + "}"), 400);
+        assertProblem(admin().post(CASES, Map.of("fields", Map.of("subject", "x", "member", "y", "chamber", "HOUSE",
+                "receivedOn", "2026-02-30"))), 400);
 
         assertEquals(before, total());
 

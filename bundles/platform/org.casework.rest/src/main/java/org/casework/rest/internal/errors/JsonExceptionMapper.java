@@ -36,6 +36,11 @@ public final class JsonExceptionMapper implements ExceptionMapper<JsonProcessing
     }
 
     Problem problem(JsonProcessingException exception) {
+        if (exception instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            // Jackson's guard against bodies built to exhaust the server (nesting, huge numbers)
+            return Problem.of(400, "malformed-json",
+                    "The request body is nested too deeply or has values that are too long.");
+        }
         if (exception instanceof StreamReadException) {
             // covers JsonParseException and end-of-input: the text is not JSON at all
             return Problem.of(400, "malformed-json", "The request body is not valid JSON.")

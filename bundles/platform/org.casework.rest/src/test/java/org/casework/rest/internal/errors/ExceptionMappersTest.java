@@ -81,6 +81,16 @@ class ExceptionMappersTest {
     }
 
     @Test
+    void bodyNestedBeyondJacksonsLimitIs400NotAServerError() {
+        String deep = "{\"name\":" + "[".repeat(2000) + "]".repeat(2000) + "}";
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> mapper.readValue(deep, Object.class));
+        Response r = json.toResponse(e);
+        assertEquals(400, r.getStatus());
+        assertEquals("urn:casework:problem:malformed-json", body(r).get("type").asText());
+    }
+
+    @Test
     void garbageIs400Malformed() {
         JsonNode b = body(json.toResponse(readFailure("not json at all")));
         assertEquals("urn:casework:problem:malformed-json", b.get("type").asText());
