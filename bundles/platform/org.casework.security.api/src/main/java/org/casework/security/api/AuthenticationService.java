@@ -2,6 +2,7 @@ package org.casework.security.api;
 
 import org.casework.core.api.Caller;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -34,4 +35,20 @@ public interface AuthenticationService {
 
     /** Ends the session carried by this token; unknown tokens are ignored. */
     void close(String token);
+
+    /**
+     * The caller's own open sessions and API tokens, newest first.
+     *
+     * @param currentToken the token of the request asking, to flag its session; may be null
+     * @since 1.1
+     */
+    List<SessionInfo> sessions(Caller caller, String currentToken);
+
+    /**
+     * Ends one of the caller's own sessions by its {@link SessionInfo#id()}.
+     *
+     * @return false when the caller has no session with that id (another user's id included)
+     * @since 1.1
+     */
+    boolean closeSession(Caller caller, String sessionId);
 }

@@ -28,6 +28,9 @@ import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.casework.audit.api.AuditEvent;
+import org.casework.audit.api.AuditService;
+import org.casework.audit.api.FieldChange;
 import org.casework.core.api.AttachmentContent;
 import org.casework.core.api.AttachmentRecord;
 import org.casework.core.api.Caller;
@@ -112,6 +115,7 @@ public class CaseEngine implements CaseService {
     private static final int MAX_WORDS = 8;
 
     private final JpaTemplate jpa;
+    private final AuditService audit;
     private final CaseTypeRegistry registry;
     private final Clock clock;
     private final FieldValidator validator;
@@ -123,12 +127,13 @@ public class CaseEngine implements CaseService {
     @Activate
     public CaseEngine(@Reference(target = "(osgi.unit.name=casework-core)") JpaTemplate jpa,
             @Reference(target = "(" + MigratedSchema.PROPERTY + "=org.casework.core.impl)") MigratedSchema schema,
-            @Reference CaseTypeRegistry registry, Config config) {
-        this(jpa, registry, config, Clock.systemUTC());
+            @Reference CaseTypeRegistry registry, @Reference AuditService audit, Config config) {
+        this(jpa, registry, audit, config, Clock.systemUTC());
     }
 
-    CaseEngine(JpaTemplate jpa, CaseTypeRegistry registry, Config config, Clock clock) {
+    CaseEngine(JpaTemplate jpa, CaseTypeRegistry registry, AuditService audit, Config config, Clock clock) {
         this.jpa = jpa;
+        this.audit = audit;
         this.registry = registry;
         this.config = config;
         this.clock = clock;
@@ -158,7 +163,7 @@ public class CaseEngine implements CaseService {
     private CaseType typeFor(Caller caller, String type) {
         CaseType t = registry.find(type).orElseThrow(() -> new NotFoundException("Case type " + type));
         if (!may(caller, t.definition(), CaseAction.READ)) {
-            throw new NotFoundException("Case type " + type);
+            throw new HiddenException("Case type " + type);
         }
         return t;
     }
@@ -178,247 +183,286 @@ public class CaseEngine implements CaseService {
 
     @Override
     public CaseRecord create(Caller caller, String type, Map<String, Object> fields) {
-        CaseType ct = typeFor(caller, type);
-        CaseTypeDefinition def = ct.definition();
-        require(caller, def, CaseAction.CREATE);
-        return tx(em -> {
-            FieldValidator.Result r = validate(em, caller, ct, Map.of(), fields, true);
-            Instant now = clock.instant();
-            CaseEntity c = new CaseEntity();
-            c.setCaseType(def.key());
-            c.setCaseNumber("pending");
-            c.setStatus(def.workflow().initialState());
-            c.setClosed(def.workflow().state(def.workflow().initialState()).map(StateDefinition::closed).orElse(false));
-            c.setCreatedAt(now);
-            c.setCreatedBy(caller.username());
-            c.setUpdatedAt(now);
-            c.setUpdatedBy(caller.username());
-            c.setData(write(r.values()));
-            em.persist(c);
-            // The number derives from the id, which comes from a database sequence: unique
-            // across every node sharing the database, with no lock held while the case is saved.
-            c.setCaseNumber(String.format("%s-%d-%06d", def.numberPrefix(),
-                    now.atZone(ZoneOffset.UTC).getYear(), c.getId()));
-            applyDerived(c, def, r.values());
-            index(em, def, c.getId(), r.values(), null);
-            em.persist(new HistoryEntity(c.getId(), now, caller.username(), "created", null, null,
-                    c.getCaseNumber()));
-            em.flush();
-            return toRecord(c, def);
+        return audited(caller, "create", type, null, () -> {
+            CaseType ct = typeFor(caller, type);
+            CaseTypeDefinition def = ct.definition();
+            require(caller, def, CaseAction.CREATE);
+            return tx(em -> {
+                FieldValidator.Result r = validate(em, caller, ct, Map.of(), fields, true);
+                Instant now = clock.instant();
+                CaseEntity c = new CaseEntity();
+                c.setCaseType(def.key());
+                c.setCaseNumber("pending");
+                c.setStatus(def.workflow().initialState());
+                c.setClosed(def.workflow().state(def.workflow().initialState()).map(StateDefinition::closed).orElse(false));
+                c.setCreatedAt(now);
+                c.setCreatedBy(caller.username());
+                c.setUpdatedAt(now);
+                c.setUpdatedBy(caller.username());
+                c.setData(write(r.values()));
+                em.persist(c);
+                // The number derives from the id, which comes from a database sequence: unique
+                // across every node sharing the database, with no lock held while the case is saved.
+                c.setCaseNumber(String.format("%s-%d-%06d", def.numberPrefix(),
+                        now.atZone(ZoneOffset.UTC).getYear(), c.getId()));
+                applyDerived(c, def, r.values());
+                index(em, def, c.getId(), r.values(), null);
+                em.persist(new HistoryEntity(c.getId(), now, caller.username(), "created", null, null,
+                        c.getCaseNumber()));
+                List<FieldChange> set = new ArrayList<>();
+                r.values().forEach((k, v) -> set.add(new FieldChange(k, null, jsonOrNull(v))));
+                audit(caller, "create", def.key(), c.getId(), set, c.getCaseNumber());
+                em.flush();
+                return toRecord(c, def);
+            });
         });
     }
 
     @Override
     public CaseRecord get(Caller caller, String type, long id) {
-        CaseTypeDefinition def = typeFor(caller, type).definition();
-        return tx(em -> toRecord(load(em, def, id), def));
+        return audited(caller, "view", type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            return tx(em -> {
+                CaseEntity c = load(em, def, id);
+                audit(caller, "view", def.key(), id, List.of(), c.getCaseNumber());
+                return toRecord(c, def);
+            });
+        });
     }
 
     @Override
     public CaseRecord getByNumber(Caller caller, String number) {
-        return tx(em -> {
-            List<CaseEntity> found = em.createQuery(
-                    "SELECT c FROM CaseEntity c WHERE c.caseNumber = :n", CaseEntity.class)
-                    .setParameter("n", number == null ? "" : number.strip().toUpperCase(Locale.ROOT))
-                    .getResultList();
-            if (found.isEmpty()) {
-                throw new NotFoundException("Case " + number);
-            }
-            CaseEntity c = found.get(0);
-            Optional<CaseType> ct = registry.find(c.getCaseType());
-            if (ct.isEmpty() || !may(caller, ct.get().definition(), CaseAction.READ)) {
-                throw new NotFoundException("Case " + number);
-            }
-            return toRecord(c, ct.get().definition());
+        return audited(caller, "view", null, number, () -> {
+            return tx(em -> {
+                List<CaseEntity> found = em.createQuery(
+                        "SELECT c FROM CaseEntity c WHERE c.caseNumber = :n", CaseEntity.class)
+                        .setParameter("n", number == null ? "" : number.strip().toUpperCase(Locale.ROOT))
+                        .getResultList();
+                if (found.isEmpty()) {
+                    throw new NotFoundException("Case " + number);
+                }
+                CaseEntity c = found.get(0);
+                Optional<CaseType> ct = registry.find(c.getCaseType());
+                if (ct.isEmpty()) {
+                    throw new NotFoundException("Case " + number);
+                }
+                if (!may(caller, ct.get().definition(), CaseAction.READ)) {
+                    throw new HiddenException("Case " + number);
+                }
+                audit(caller, "view", c.getCaseType(), c.getId(), List.of(), c.getCaseNumber());
+                return toRecord(c, ct.get().definition());
+            });
         });
     }
 
     @Override
     public CaseRecord update(Caller caller, String type, long id, long version, Map<String, Object> fields) {
-        CaseType ct = typeFor(caller, type);
-        CaseTypeDefinition def = ct.definition();
-        return withConflictCheck(def, id, version, () -> tx(em -> {
-            CaseEntity c = loadForChange(em, caller, def, id, version);
-            Map<String, Object> stored = read(def, c.getData());
-            FieldValidator.Result r = validate(em, caller, ct, stored, fields, false);
-            if (r.changed().isEmpty()) {
+        return audited(caller, "update", type, id, () -> {
+            CaseType ct = typeFor(caller, type);
+            CaseTypeDefinition def = ct.definition();
+            return withConflictCheck(def, id, version, () -> tx(em -> {
+                CaseEntity c = loadForChange(em, caller, def, id, version);
+                Map<String, Object> stored = read(def, c.getData());
+                FieldValidator.Result r = validate(em, caller, ct, stored, fields, false);
+                if (r.changed().isEmpty()) {
+                    return toRecord(c, def);
+                }
+                Instant now = clock.instant();
+                c.setData(write(r.values()));
+                applyDerived(c, def, r.values());
+                touch(c, caller, now);
+                index(em, def, c.getId(), r.values(), r.changed());
+                List<FieldChange> changes = new ArrayList<>();
+                for (String key : r.changed()) {
+                    String before = jsonOrNull(stored.get(key));
+                    String after = jsonOrNull(r.values().get(key));
+                    em.persist(new HistoryEntity(id, now, caller.username(), "updated", key, before, after));
+                    changes.add(new FieldChange(key, before, after));
+                }
+                audit(caller, "update", def.key(), id, changes, c.getCaseNumber());
+                em.flush();
                 return toRecord(c, def);
-            }
-            Instant now = clock.instant();
-            c.setData(write(r.values()));
-            applyDerived(c, def, r.values());
-            touch(c, caller, now);
-            index(em, def, c.getId(), r.values(), r.changed());
-            for (String key : r.changed()) {
-                em.persist(new HistoryEntity(id, now, caller.username(), "updated", key,
-                        jsonOrNull(stored.get(key)), jsonOrNull(r.values().get(key))));
-            }
-            em.flush();
-            return toRecord(c, def);
-        }));
+            }));
+        });
     }
 
     @Override
     public CaseRecord transition(Caller caller, String type, long id, long version, String transition,
             String comment) {
-        CaseTypeDefinition def = typeFor(caller, type).definition();
-        if (transition == null || transition.isBlank()) {
-            throw new ValidationException("transition", "required", "Choose a transition.");
-        }
-        TransitionDefinition t = def.workflow().transition(transition).orElseThrow(() ->
-                new ValidationException("transition", "unknown", "There is no transition \"" + transition + "\"."));
-        String reason = comment == null ? null : comment.strip();
-        if (t.commentRequired() && (reason == null || reason.isEmpty())) {
-            throw new ValidationException("comment", "required", "Give a reason for \"" + t.label() + "\".");
-        }
-        if (reason != null && reason.length() > MAX_COMMENT) {
-            throw new ValidationException("comment", "maxLength", "A reason may have at most " + MAX_COMMENT + " characters.");
-        }
-        return withConflictCheck(def, id, version, () -> tx(em -> {
-            CaseEntity c = loadForChange(em, caller, def, id, version);
-            if (!t.roles().isEmpty() && !caller.hasAnyRole(t.roles())) {
-                throw new ForbiddenException("You may not \"" + t.label() + "\" this case.");
+        return audited(caller, "transition", type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            if (transition == null || transition.isBlank()) {
+                throw new ValidationException("transition", "required", "Choose a transition.");
             }
-            if (!t.from().contains(c.getStatus())) {
-                throw new StateException("transition", "notAllowed", "\"" + t.label()
-                        + "\" is not possible while the case is " + stateLabel(def, c.getStatus()) + ".");
+            TransitionDefinition t = def.workflow().transition(transition).orElseThrow(() ->
+                    new ValidationException("transition", "unknown", "There is no transition \"" + transition + "\"."));
+            String reason = comment == null ? null : comment.strip();
+            if (t.commentRequired() && (reason == null || reason.isEmpty())) {
+                throw new ValidationException("comment", "required", "Give a reason for \"" + t.label() + "\".");
             }
-            Instant now = clock.instant();
-            String from = c.getStatus();
-            c.setStatus(t.to());
-            c.setClosed(def.workflow().state(t.to()).map(StateDefinition::closed).orElse(false));
-            touch(c, caller, now);
-            em.persist(new HistoryEntity(id, now, caller.username(), "transitioned", "status", from, t.to()));
-            if (reason != null && !reason.isEmpty()) {
-                em.persist(new NoteEntity(id, t.label() + ": " + reason, now, caller.username()));
+            if (reason != null && reason.length() > MAX_COMMENT) {
+                throw new ValidationException("comment", "maxLength", "A reason may have at most " + MAX_COMMENT + " characters.");
             }
-            em.flush();
-            return toRecord(c, def);
-        }));
+            return withConflictCheck(def, id, version, () -> tx(em -> {
+                CaseEntity c = loadForChange(em, caller, def, id, version);
+                if (!t.roles().isEmpty() && !caller.hasAnyRole(t.roles())) {
+                    throw new ForbiddenException("You may not \"" + t.label() + "\" this case.");
+                }
+                if (!t.from().contains(c.getStatus())) {
+                    throw new StateException("transition", "notAllowed", "\"" + t.label()
+                            + "\" is not possible while the case is " + stateLabel(def, c.getStatus()) + ".");
+                }
+                Instant now = clock.instant();
+                String from = c.getStatus();
+                c.setStatus(t.to());
+                c.setClosed(def.workflow().state(t.to()).map(StateDefinition::closed).orElse(false));
+                touch(c, caller, now);
+                em.persist(new HistoryEntity(id, now, caller.username(), "transitioned", "status", from, t.to()));
+                audit(caller, "transition", def.key(), id, List.of(new FieldChange("status", from, t.to())), t.key());
+                if (reason != null && !reason.isEmpty()) {
+                    em.persist(new NoteEntity(id, t.label() + ": " + reason, now, caller.username()));
+                }
+                em.flush();
+                return toRecord(c, def);
+            }));
+        });
     }
 
     @Override
     public CaseRecord assign(Caller caller, String type, long id, long version, String assignee, String team) {
-        CaseTypeDefinition def = typeFor(caller, type).definition();
-        List<FieldError> errors = new ArrayList<>();
-        String a = blankToNull(assignee);
-        String tm = blankToNull(team);
-        if (a != null && !ASSIGNEE.matcher(a).matches()) {
-            errors.add(new FieldError("assignee", "pattern", "A user name has 1-64 letters, digits or . _ @ -"));
-        }
-        if (tm != null && !ASSIGNEE.matcher(tm).matches()) {
-            errors.add(new FieldError("team", "pattern", "A team name has 1-64 letters, digits or . _ @ -"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return withConflictCheck(def, id, version, () -> tx(em -> {
-            CaseEntity c = loadForChange(em, caller, def, id, version);
-            Instant now = clock.instant();
-            if (!java.util.Objects.equals(a, c.getAssignee())) {
-                em.persist(new HistoryEntity(id, now, caller.username(), "assigned", "assignee", c.getAssignee(), a));
+        return audited(caller, "update", type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            List<FieldError> errors = new ArrayList<>();
+            String a = blankToNull(assignee);
+            String tm = blankToNull(team);
+            if (a != null && !ASSIGNEE.matcher(a).matches()) {
+                errors.add(new FieldError("assignee", "pattern", "A user name has 1-64 letters, digits or . _ @ -"));
             }
-            if (!java.util.Objects.equals(tm, c.getTeam())) {
-                em.persist(new HistoryEntity(id, now, caller.username(), "assigned", "team", c.getTeam(), tm));
+            if (tm != null && !ASSIGNEE.matcher(tm).matches()) {
+                errors.add(new FieldError("team", "pattern", "A team name has 1-64 letters, digits or . _ @ -"));
             }
-            c.setAssignee(a);
-            c.setTeam(tm);
-            touch(c, caller, now);
-            em.flush();
-            return toRecord(c, def);
-        }));
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+            return withConflictCheck(def, id, version, () -> tx(em -> {
+                CaseEntity c = loadForChange(em, caller, def, id, version);
+                Instant now = clock.instant();
+                if (!java.util.Objects.equals(a, c.getAssignee())) {
+                    em.persist(new HistoryEntity(id, now, caller.username(), "assigned", "assignee", c.getAssignee(), a));
+                }
+                if (!java.util.Objects.equals(tm, c.getTeam())) {
+                    em.persist(new HistoryEntity(id, now, caller.username(), "assigned", "team", c.getTeam(), tm));
+                }
+                List<FieldChange> changes = new ArrayList<>();
+                if (!java.util.Objects.equals(a, c.getAssignee())) {
+                    changes.add(new FieldChange("assignee", c.getAssignee(), a));
+                }
+                if (!java.util.Objects.equals(tm, c.getTeam())) {
+                    changes.add(new FieldChange("team", c.getTeam(), tm));
+                }
+                audit(caller, "update", def.key(), id, changes, "assignment");
+                c.setAssignee(a);
+                c.setTeam(tm);
+                touch(c, caller, now);
+                em.flush();
+                return toRecord(c, def);
+            }));
+        });
     }
 
     @Override
     public Page<CaseRecord> search(Caller caller, String type, CaseQuery q) {
-        CaseTypeDefinition def = typeFor(caller, type).definition();
-        List<FieldError> errors = new ArrayList<>();
-        if (q.page() < 0 || q.page() > 100_000) {
-            errors.add(new FieldError("page", "range", "The page number must be between 0 and 100000."));
-        }
-        if (q.size() < 1 || q.size() > CaseQuery.MAX_SIZE) {
-            errors.add(new FieldError("size", "range", "The page size must be between 1 and " + CaseQuery.MAX_SIZE + "."));
-        }
-        String sort = q.sort() == null || q.sort().isBlank() ? "createdAt" : q.sort();
-        Optional<FieldDefinition> sortField = def.field(sort);
-        if (!BUILT_IN_SORTS.contains(sort) && sortField.isEmpty()) {
-            errors.add(new FieldError("sort", "unknown", "Cases cannot be sorted by \"" + sort + "\"."));
-        }
-        if (q.status() != null && def.workflow().state(q.status()).isEmpty()) {
-            errors.add(new FieldError("status", "unknown", "There is no status \"" + q.status() + "\"."));
-        }
-        Map<String, String> filters = new LinkedHashMap<>();
-        for (Map.Entry<String, String> f : q.fieldEquals().entrySet()) {
-            Optional<FieldDefinition> fd = def.field(f.getKey());
-            if (fd.isEmpty()) {
-                errors.add(new FieldError("f." + f.getKey(), "unknown", "There is no field \"" + f.getKey() + "\"."));
-            } else {
-                filters.put(f.getKey(), SearchIndex.filterValue(fd.get(), f.getValue()));
+        return audited(caller, "search", type, null, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            List<FieldError> errors = new ArrayList<>();
+            if (q.page() < 0 || q.page() > 100_000) {
+                errors.add(new FieldError("page", "range", "The page number must be between 0 and 100000."));
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        List<String> words = q.text() == null ? List.of()
-                : List.of(SearchIndex.fold(q.text()).split("\\s+")).stream()
-                        .filter(w -> !w.isEmpty()).limit(MAX_WORDS).toList();
-
-        StringBuilder where = new StringBuilder(" WHERE c.caseType = :type");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("type", def.key());
-        if (q.status() != null) {
-            where.append(" AND c.status = :status");
-            params.put("status", q.status());
-        }
-        if (q.assignee() != null && !q.assignee().isBlank()) {
-            where.append(" AND c.assignee = :assignee");
-            params.put("assignee", q.assignee());
-        }
-        for (int i = 0; i < words.size(); i++) {
-            where.append(" AND c.searchText LIKE :w").append(i).append(" ESCAPE '\\'");
-            params.put("w" + i, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        int i = 0;
-        for (Map.Entry<String, String> f : filters.entrySet()) {
-            where.append(" AND c.id IN (SELECT v").append(i).append(".caseId FROM CaseValueEntity v").append(i)
-                    .append(" WHERE v").append(i).append(".fieldKey = :fk").append(i)
-                    .append(" AND v").append(i).append(".valueText = :fv").append(i).append(')');
-            params.put("fk" + i, f.getKey());
-            params.put("fv" + i, f.getValue());
-            i++;
-        }
-        String dir = q.ascending() ? " ASC" : " DESC";
-        String from;
-        String order;
-        if (sortField.isPresent() && !BUILT_IN_SORTS.contains(sort)) {
-            from = "SELECT c FROM CaseEntity c LEFT JOIN CaseValueEntity s ON s.caseId = c.id AND s.fieldKey = :sortKey AND s.ordinal = 0";
-            params.put("sortKey", sort);
-            order = " ORDER BY " + (sortField.get().type() == FieldType.NUMBER ? "s.valueNum" : "s.valueText") + dir + ", c.id" + dir;
-        } else {
-            from = "SELECT c FROM CaseEntity c";
-            String column = switch (sort) {
-                case "number" -> "c.caseNumber";
-                case "status" -> "c.status";
-                case "updatedAt" -> "c.updatedAt";
-                case "assignee" -> "c.assignee";
-                case "title" -> "c.title";
-                default -> "c.createdAt";
-            };
-            order = " ORDER BY " + column + dir + ", c.id" + dir;
-        }
-        return tx(em -> {
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CaseEntity c" + where, Long.class);
-            TypedQuery<CaseEntity> list = em.createQuery(from + where + order, CaseEntity.class);
-            params.forEach((k, v) -> {
-                list.setParameter(k, v);
-                if (!k.equals("sortKey")) {
-                    count.setParameter(k, v);
+            if (q.size() < 1 || q.size() > CaseQuery.MAX_SIZE) {
+                errors.add(new FieldError("size", "range", "The page size must be between 1 and " + CaseQuery.MAX_SIZE + "."));
+            }
+            String sort = q.sort() == null || q.sort().isBlank() ? "createdAt" : q.sort();
+            Optional<FieldDefinition> sortField = def.field(sort);
+            if (!BUILT_IN_SORTS.contains(sort) && sortField.isEmpty()) {
+                errors.add(new FieldError("sort", "unknown", "Cases cannot be sorted by \"" + sort + "\"."));
+            }
+            if (q.status() != null && def.workflow().state(q.status()).isEmpty()) {
+                errors.add(new FieldError("status", "unknown", "There is no status \"" + q.status() + "\"."));
+            }
+            Map<String, String> filters = new LinkedHashMap<>();
+            for (Map.Entry<String, String> f : q.fieldEquals().entrySet()) {
+                Optional<FieldDefinition> fd = def.field(f.getKey());
+                if (fd.isEmpty()) {
+                    errors.add(new FieldError("f." + f.getKey(), "unknown", "There is no field \"" + f.getKey() + "\"."));
+                } else {
+                    filters.put(f.getKey(), SearchIndex.filterValue(fd.get(), f.getValue()));
                 }
+            }
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+            List<String> words = q.text() == null ? List.of()
+                    : List.of(SearchIndex.fold(q.text()).split("\\s+")).stream()
+                            .filter(w -> !w.isEmpty()).limit(MAX_WORDS).toList();
+
+            StringBuilder where = new StringBuilder(" WHERE c.caseType = :type");
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("type", def.key());
+            if (q.status() != null) {
+                where.append(" AND c.status = :status");
+                params.put("status", q.status());
+            }
+            if (q.assignee() != null && !q.assignee().isBlank()) {
+                where.append(" AND c.assignee = :assignee");
+                params.put("assignee", q.assignee());
+            }
+            for (int i = 0; i < words.size(); i++) {
+                where.append(" AND c.searchText LIKE :w").append(i).append(" ESCAPE '\\'");
+                params.put("w" + i, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+            int i = 0;
+            for (Map.Entry<String, String> f : filters.entrySet()) {
+                where.append(" AND c.id IN (SELECT v").append(i).append(".caseId FROM CaseValueEntity v").append(i)
+                        .append(" WHERE v").append(i).append(".fieldKey = :fk").append(i)
+                        .append(" AND v").append(i).append(".valueText = :fv").append(i).append(')');
+                params.put("fk" + i, f.getKey());
+                params.put("fv" + i, f.getValue());
+                i++;
+            }
+            String dir = q.ascending() ? " ASC" : " DESC";
+            String from;
+            String order;
+            if (sortField.isPresent() && !BUILT_IN_SORTS.contains(sort)) {
+                from = "SELECT c FROM CaseEntity c LEFT JOIN CaseValueEntity s ON s.caseId = c.id AND s.fieldKey = :sortKey AND s.ordinal = 0";
+                params.put("sortKey", sort);
+                order = " ORDER BY " + (sortField.get().type() == FieldType.NUMBER ? "s.valueNum" : "s.valueText") + dir + ", c.id" + dir;
+            } else {
+                from = "SELECT c FROM CaseEntity c";
+                String column = switch (sort) {
+                    case "number" -> "c.caseNumber";
+                    case "status" -> "c.status";
+                    case "updatedAt" -> "c.updatedAt";
+                    case "assignee" -> "c.assignee";
+                    case "title" -> "c.title";
+                    default -> "c.createdAt";
+                };
+                order = " ORDER BY " + column + dir + ", c.id" + dir;
+            }
+            return tx(em -> {
+                TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CaseEntity c" + where, Long.class);
+                TypedQuery<CaseEntity> list = em.createQuery(from + where + order, CaseEntity.class);
+                params.forEach((k, v) -> {
+                    list.setParameter(k, v);
+                    if (!k.equals("sortKey")) {
+                        count.setParameter(k, v);
+                    }
+                });
+                long total = count.getSingleResult();
+                audit(caller, "search", def.key(), null, List.of(), describe(q, sort));
+                List<CaseRecord> items = list.setFirstResult(q.page() * q.size()).setMaxResults(q.size())
+                        .getResultList().stream().map(c -> toRecord(c, def)).toList();
+                return new Page<>(items, total, q.page(), q.size());
             });
-            long total = count.getSingleResult();
-            List<CaseRecord> items = list.setFirstResult(q.page() * q.size()).setMaxResults(q.size())
-                    .getResultList().stream().map(c -> toRecord(c, def)).toList();
-            return new Page<>(items, total, q.page(), q.size());
         });
     }
 
@@ -426,174 +470,231 @@ public class CaseEngine implements CaseService {
 
     @Override
     public NoteRecord addNote(Caller caller, String type, long id, String text) {
-        CaseTypeDefinition def = typeFor(caller, type).definition();
-        String body = text == null ? "" : text.strip();
-        if (body.isEmpty()) {
-            throw new ValidationException("text", "required", "Write the note's text.");
-        }
-        if (body.length() > MAX_NOTE) {
-            throw new ValidationException("text", "maxLength", "A note may have at most " + MAX_NOTE + " characters.");
-        }
-        return tx(em -> {
-            CaseEntity c = load(em, def, id);
-            require(caller, def, CaseAction.UPDATE);
-            Instant now = clock.instant();
-            NoteEntity n = new NoteEntity(c.getId(), body, now, caller.username());
-            em.persist(n);
-            em.flush();
-            em.persist(new HistoryEntity(id, now, caller.username(), "note-added", null, null, String.valueOf(n.getId())));
-            return new NoteRecord(n.getId(), id, body, now, caller.username());
+        return audited(caller, "update", type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            String body = text == null ? "" : text.strip();
+            if (body.isEmpty()) {
+                throw new ValidationException("text", "required", "Write the note's text.");
+            }
+            if (body.length() > MAX_NOTE) {
+                throw new ValidationException("text", "maxLength", "A note may have at most " + MAX_NOTE + " characters.");
+            }
+            return tx(em -> {
+                CaseEntity c = load(em, def, id);
+                require(caller, def, CaseAction.UPDATE);
+                Instant now = clock.instant();
+                NoteEntity n = new NoteEntity(c.getId(), body, now, caller.username());
+                em.persist(n);
+                em.flush();
+                em.persist(new HistoryEntity(id, now, caller.username(), "note-added", null, null, String.valueOf(n.getId())));
+                audit(caller, "update", def.key(), id, List.of(), "note " + n.getId() + " added");
+                return new NoteRecord(n.getId(), id, body, now, caller.username());
+            });
         });
     }
 
     @Override
     public List<NoteRecord> notes(Caller caller, String type, long id) {
-        CaseTypeDefinition def = typeFor(caller, type).definition();
-        return tx(em -> {
-            load(em, def, id);
-            return em.createQuery("SELECT n FROM NoteEntity n WHERE n.caseId = :id ORDER BY n.createdAt, n.id", NoteEntity.class)
-                    .setParameter("id", id).getResultList().stream()
-                    .map(n -> new NoteRecord(n.getId(), n.getCaseId(), n.getBody(), n.getCreatedAt(), n.getCreatedBy()))
-                    .toList();
+        return audited(caller, "view", type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            return tx(em -> {
+                load(em, def, id);
+                audit(caller, "view", def.key(), id, List.of(), "notes");
+                return em.createQuery("SELECT n FROM NoteEntity n WHERE n.caseId = :id ORDER BY n.createdAt, n.id", NoteEntity.class)
+                        .setParameter("id", id).getResultList().stream()
+                        .map(n -> new NoteRecord(n.getId(), n.getCaseId(), n.getBody(), n.getCreatedAt(), n.getCreatedBy()))
+                        .toList();
+            });
         });
     }
 
     @Override
     public AttachmentRecord addAttachment(Caller caller, String type, long id, String fileName,
             String claimedContentType, InputStream content) {
-        CaseTypeDefinition def = typeFor(caller, type).definition();
-        String name = fileName == null ? "" : fileName.strip();
-        if (!FILE_NAME.matcher(name).matches()) {
-            throw new ValidationException("fileName", "pattern",
-                    "Give the file a name of 1-255 characters without slashes.");
-        }
-        Config cfg = config;
-        byte[] bytes;
-        try {
-            bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, cfg.attachmentMaxBytes() + 1));
-        } catch (IOException e) {
-            throw new ValidationException("file", "unreadable", "The file could not be received completely.");
-        }
-        if (bytes.length > cfg.attachmentMaxBytes()) {
-            throw new PayloadTooLargeException("file", cfg.attachmentMaxBytes());
-        }
-        if (bytes.length == 0) {
-            throw new ValidationException("file", "required", "The file is empty.");
-        }
-        ContentSniffer.Verdict v = ContentSniffer.sniff(bytes);
-        if (v.executable()) {
-            throw new ValidationException("file", "executable", "Programs and scripts cannot be attached.");
-        }
-        String detected = v.contentType().filter(t -> List.of(cfg.attachmentTypes()).contains(t)).orElseThrow(() ->
-                new ValidationException("file", "contentType", "This kind of file cannot be attached. Accepted: "
-                        + String.join(", ", cfg.attachmentTypes()) + "."));
-        if (!ContentSniffer.compatible(claimedContentType, detected)) {
-            throw new ValidationException("file", "contentTypeMismatch", "The file's content is " + detected
-                    + ", not " + claimedContentType + " as its type says.");
-        }
-        String sha = sha256(bytes);
-        return tx(em -> {
-            CaseEntity c = load(em, def, id);
-            require(caller, def, CaseAction.UPDATE);
-            Instant now = clock.instant();
-            AttachmentEntity a = new AttachmentEntity(c.getId(), name, detected, bytes.length, sha, now, caller.username());
-            em.persist(a);
-            em.flush();
-            em.persist(new AttachmentContentEntity(a.getId(), bytes));
-            em.persist(new HistoryEntity(id, now, caller.username(), "attachment-added", null, null, name));
-            return toRecord(a);
+        return audited(caller, "update", type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            String name = fileName == null ? "" : fileName.strip();
+            if (!FILE_NAME.matcher(name).matches()) {
+                throw new ValidationException("fileName", "pattern",
+                        "Give the file a name of 1-255 characters without slashes.");
+            }
+            Config cfg = config;
+            byte[] bytes;
+            try {
+                bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, cfg.attachmentMaxBytes() + 1));
+            } catch (IOException e) {
+                throw new ValidationException("file", "unreadable", "The file could not be received completely.");
+            }
+            if (bytes.length > cfg.attachmentMaxBytes()) {
+                throw new PayloadTooLargeException("file", cfg.attachmentMaxBytes());
+            }
+            if (bytes.length == 0) {
+                throw new ValidationException("file", "required", "The file is empty.");
+            }
+            ContentSniffer.Verdict v = ContentSniffer.sniff(bytes);
+            if (v.executable()) {
+                throw new ValidationException("file", "executable", "Programs and scripts cannot be attached.");
+            }
+            String detected = v.contentType().filter(t -> List.of(cfg.attachmentTypes()).contains(t)).orElseThrow(() ->
+                    new ValidationException("file", "contentType", "This kind of file cannot be attached. Accepted: "
+                            + String.join(", ", cfg.attachmentTypes()) + "."));
+            if (!ContentSniffer.compatible(claimedContentType, detected)) {
+                throw new ValidationException("file", "contentTypeMismatch", "The file's content is " + detected
+                        + ", not " + claimedContentType + " as its type says.");
+            }
+            String sha = sha256(bytes);
+            return tx(em -> {
+                CaseEntity c = load(em, def, id);
+                require(caller, def, CaseAction.UPDATE);
+                Instant now = clock.instant();
+                AttachmentEntity a = new AttachmentEntity(c.getId(), name, detected, bytes.length, sha, now, caller.username());
+                em.persist(a);
+                em.flush();
+                em.persist(new AttachmentContentEntity(a.getId(), bytes));
+                em.persist(new HistoryEntity(id, now, caller.username(), "attachment-added", null, null, name));
+                audit(caller, "update", def.key(), id, List.of(), "attachment " + a.getId() + " added");
+                return toRecord(a);
+            });
         });
     }
 
     @Override
     public List<AttachmentRecord> attachments(Caller caller, String type, long id) {
-        CaseTypeDefinition def = typeFor(caller, type).definition();
-        return tx(em -> {
-            load(em, def, id);
-            return em.createQuery("SELECT a FROM AttachmentEntity a WHERE a.caseId = :id ORDER BY a.createdAt, a.id",
-                    AttachmentEntity.class).setParameter("id", id).getResultList().stream()
-                    .map(CaseEngine::toRecord).toList();
+        return audited(caller, "view", type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            return tx(em -> {
+                load(em, def, id);
+                audit(caller, "view", def.key(), id, List.of(), "attachments");
+                return em.createQuery("SELECT a FROM AttachmentEntity a WHERE a.caseId = :id ORDER BY a.createdAt, a.id",
+                        AttachmentEntity.class).setParameter("id", id).getResultList().stream()
+                        .map(CaseEngine::toRecord).toList();
+            });
         });
     }
 
     @Override
     public AttachmentContent attachment(Caller caller, String type, long id, long attachmentId) {
-        CaseTypeDefinition def = typeFor(caller, type).definition();
-        return tx(em -> {
-            load(em, def, id);
-            AttachmentEntity a = em.find(AttachmentEntity.class, attachmentId);
-            if (a == null || a.getCaseId() != id) {
-                throw new NotFoundException("Attachment " + attachmentId);
-            }
-            AttachmentContentEntity content = em.find(AttachmentContentEntity.class, attachmentId);
-            return new AttachmentContent(toRecord(a), content.getContent());
+        return audited(caller, "export", type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            return tx(em -> {
+                load(em, def, id);
+                AttachmentEntity a = em.find(AttachmentEntity.class, attachmentId);
+                if (a == null || a.getCaseId() != id) {
+                    throw new NotFoundException("Attachment " + attachmentId);
+                }
+                AttachmentContentEntity content = em.find(AttachmentContentEntity.class, attachmentId);
+                audit(caller, "export", def.key(), id, List.of(), "attachment " + attachmentId + " downloaded");
+                return new AttachmentContent(toRecord(a), content.getContent());
+            });
         });
     }
 
     @Override
     public LinkRecord link(Caller caller, String type, long id, long otherCaseId, String relation) {
-        CaseTypeDefinition def = typeFor(caller, type).definition();
-        String rel = relation == null || relation.isBlank() ? "related" : relation.strip();
-        if (!RELATION.matcher(rel).matches()) {
-            throw new ValidationException("relation", "pattern", "A relation is 1-40 lower-case letters or dashes, e.g. related.");
-        }
-        if (otherCaseId == id) {
-            throw new ValidationException("otherCaseId", "self", "A case cannot be linked to itself.");
-        }
-        return tx(em -> {
-            CaseEntity c = load(em, def, id);
-            require(caller, def, CaseAction.UPDATE);
-            CaseEntity other = em.find(CaseEntity.class, otherCaseId);
-            if (other == null || !readable(caller, other)) {
-                throw new ValidationException("otherCaseId", "reference", "No case with id " + otherCaseId + " was found.");
+        return audited(caller, "update", type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            String rel = relation == null || relation.isBlank() ? "related" : relation.strip();
+            if (!RELATION.matcher(rel).matches()) {
+                throw new ValidationException("relation", "pattern", "A relation is 1-40 lower-case letters or dashes, e.g. related.");
             }
-            Long existing = em.createQuery("SELECT COUNT(l) FROM LinkEntity l WHERE l.relation = :r AND "
-                    + "((l.caseId = :a AND l.otherCaseId = :b) OR (l.caseId = :b AND l.otherCaseId = :a))", Long.class)
-                    .setParameter("r", rel).setParameter("a", id).setParameter("b", otherCaseId).getSingleResult();
-            if (existing > 0) {
-                throw new ValidationException("otherCaseId", "duplicate", "These cases are already linked.");
+            if (otherCaseId == id) {
+                throw new ValidationException("otherCaseId", "self", "A case cannot be linked to itself.");
             }
-            Instant now = clock.instant();
-            LinkEntity l = new LinkEntity(c.getId(), otherCaseId, rel, now, caller.username());
-            em.persist(l);
-            em.persist(new HistoryEntity(id, now, caller.username(), "linked", null, null, rel + " " + other.getCaseNumber()));
-            em.persist(new HistoryEntity(otherCaseId, now, caller.username(), "linked", null, null, rel + " " + c.getCaseNumber()));
-            em.flush();
-            return new LinkRecord(l.getId(), id, otherCaseId, other.getCaseType(), other.getCaseNumber(), rel, now, caller.username());
+            return tx(em -> {
+                CaseEntity c = load(em, def, id);
+                require(caller, def, CaseAction.UPDATE);
+                CaseEntity other = em.find(CaseEntity.class, otherCaseId);
+                if (other == null || !readable(caller, other)) {
+                    throw new ValidationException("otherCaseId", "reference", "No case with id " + otherCaseId + " was found.");
+                }
+                Long existing = em.createQuery("SELECT COUNT(l) FROM LinkEntity l WHERE l.relation = :r AND "
+                        + "((l.caseId = :a AND l.otherCaseId = :b) OR (l.caseId = :b AND l.otherCaseId = :a))", Long.class)
+                        .setParameter("r", rel).setParameter("a", id).setParameter("b", otherCaseId).getSingleResult();
+                if (existing > 0) {
+                    throw new ValidationException("otherCaseId", "duplicate", "These cases are already linked.");
+                }
+                Instant now = clock.instant();
+                LinkEntity l = new LinkEntity(c.getId(), otherCaseId, rel, now, caller.username());
+                em.persist(l);
+                em.persist(new HistoryEntity(id, now, caller.username(), "linked", null, null, rel + " " + other.getCaseNumber()));
+                em.persist(new HistoryEntity(otherCaseId, now, caller.username(), "linked", null, null, rel + " " + c.getCaseNumber()));
+                audit(caller, "update", def.key(), id, List.of(), "linked " + rel + " to case " + otherCaseId);
+                em.flush();
+                return new LinkRecord(l.getId(), id, otherCaseId, other.getCaseType(), other.getCaseNumber(), rel, now, caller.username());
+            });
         });
     }
 
     @Override
     public List<LinkRecord> links(Caller caller, String type, long id) {
-        CaseTypeDefinition def = typeFor(caller, type).definition();
-        return tx(em -> {
-            load(em, def, id);
-            List<LinkEntity> links = em.createQuery(
-                    "SELECT l FROM LinkEntity l WHERE l.caseId = :id OR l.otherCaseId = :id ORDER BY l.createdAt, l.id",
-                    LinkEntity.class).setParameter("id", id).getResultList();
-            List<LinkRecord> out = new ArrayList<>();
-            for (LinkEntity l : links) {
-                long otherId = l.getCaseId() == id ? l.getOtherCaseId() : l.getCaseId();
-                CaseEntity other = em.find(CaseEntity.class, otherId);
-                boolean visible = other != null && readable(caller, other);
-                out.add(new LinkRecord(l.getId(), id, otherId, visible ? other.getCaseType() : null,
-                        visible ? other.getCaseNumber() : null, l.getRelation(), l.getCreatedAt(), l.getCreatedBy()));
-            }
-            return out;
+        return audited(caller, "view", type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            return tx(em -> {
+                load(em, def, id);
+                audit(caller, "view", def.key(), id, List.of(), "links");
+                List<LinkEntity> links = em.createQuery(
+                        "SELECT l FROM LinkEntity l WHERE l.caseId = :id OR l.otherCaseId = :id ORDER BY l.createdAt, l.id",
+                        LinkEntity.class).setParameter("id", id).getResultList();
+                List<LinkRecord> out = new ArrayList<>();
+                for (LinkEntity l : links) {
+                    long otherId = l.getCaseId() == id ? l.getOtherCaseId() : l.getCaseId();
+                    CaseEntity other = em.find(CaseEntity.class, otherId);
+                    boolean visible = other != null && readable(caller, other);
+                    out.add(new LinkRecord(l.getId(), id, otherId, visible ? other.getCaseType() : null,
+                            visible ? other.getCaseNumber() : null, l.getRelation(), l.getCreatedAt(), l.getCreatedBy()));
+                }
+                return out;
+            });
         });
     }
 
     @Override
     public List<HistoryEntry> history(Caller caller, String type, long id) {
-        CaseTypeDefinition def = typeFor(caller, type).definition();
-        return tx(em -> {
-            load(em, def, id);
-            return em.createQuery("SELECT h FROM HistoryEntity h WHERE h.caseId = :id ORDER BY h.at, h.id",
-                    HistoryEntity.class).setParameter("id", id).getResultList().stream()
-                    .map(h -> new HistoryEntry(h.getId(), h.getCaseId(), h.getAt(), h.getActor(), h.getAction(),
-                            h.getFieldKey(), h.getOldValue(), h.getNewValue()))
-                    .toList();
+        return audited(caller, "view", type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            return tx(em -> {
+                load(em, def, id);
+                audit(caller, "view", def.key(), id, List.of(), "history");
+                return em.createQuery("SELECT h FROM HistoryEntity h WHERE h.caseId = :id ORDER BY h.at, h.id",
+                        HistoryEntity.class).setParameter("id", id).getResultList().stream()
+                        .map(h -> new HistoryEntry(h.getId(), h.getCaseId(), h.getAt(), h.getActor(), h.getAction(),
+                                h.getFieldKey(), h.getOldValue(), h.getNewValue()))
+                        .toList();
+            });
         });
+    }
+
+    // ---- audit -------------------------------------------------------------------------------
+
+    /** A not-found that hides a record the caller may not read: audited as a denial. */
+    private static final class HiddenException extends NotFoundException {
+        private static final long serialVersionUID = 1L;
+
+        HiddenException(String what) {
+            super(what);
+        }
+    }
+
+    /**
+     * Runs one public operation and audits the denials it raises. They are recorded after the
+     * operation's transaction has rolled back, so the denial's entry survives it.
+     */
+    private <R> R audited(Caller caller, String action, String type, Object id, Supplier<R> work) {
+        try {
+            return work.get();
+        } catch (CaseworkException e) {
+            if (e instanceof HiddenException || e.status() == 403) {
+                audit.record(caller, new AuditEvent(action, type, id == null ? null : id.toString(),
+                        AuditEvent.DENIED, null, List.of(), e.getMessage()));
+            }
+            throw e;
+        }
+    }
+
+    /** Records a successful action in the current transaction: it commits or rolls back with it. */
+    private void audit(Caller caller, String action, String type, Object id, List<FieldChange> changes, String detail) {
+        audit.record(caller, new AuditEvent(action, type, id == null ? null : id.toString(), AuditEvent.SUCCESS,
+                null, changes, detail));
     }
 
     // ---- helpers -----------------------------------------------------------------------------
@@ -772,6 +873,23 @@ public class CaseEngine implements CaseService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A value cannot be written as JSON", e);
         }
+    }
+
+    /** The search as the audit trail keeps it: the criteria the caller gave. */
+    private static String describe(CaseQuery q, String sort) {
+        StringBuilder b = new StringBuilder();
+        if (q.text() != null && !q.text().isBlank()) {
+            b.append("q=").append(q.text().strip()).append(' ');
+        }
+        if (q.status() != null) {
+            b.append("status=").append(q.status()).append(' ');
+        }
+        if (q.assignee() != null && !q.assignee().isBlank()) {
+            b.append("assignee=").append(q.assignee()).append(' ');
+        }
+        q.fieldEquals().forEach((k, v) -> b.append("f.").append(k).append('=').append(v).append(' '));
+        b.append("sort=").append(sort).append(" page=").append(q.page()).append(" size=").append(q.size());
+        return b.toString();
     }
 
     private static String blankToNull(String s) {

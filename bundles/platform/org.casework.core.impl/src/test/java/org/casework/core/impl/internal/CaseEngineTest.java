@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.casework.audit.api.AuditEvent;
+import org.casework.audit.api.FieldChange;
 import org.casework.core.api.Caller;
 import org.casework.core.api.CaseQuery;
 import org.casework.core.api.CaseRecord;
@@ -87,18 +89,35 @@ class CaseEngineTest {
         };
     }
 
+    private RecordingAuditService audit;
+
     @BeforeEach
     void setUp() throws Exception {
         jpa = new LocalJpaTemplate("engine" + UUID.randomUUID().toString().replace("-", ""));
         CaseTypeRegistry registry = new CaseTypeRegistry();
         registry.addCaseType(() -> SAMPLE, Map.of(CaseType.PROPERTY, "sample"));
-        engine = new CaseEngine(jpa, registry, config(1024),
+        audit = new RecordingAuditService();
+        engine = new CaseEngine(jpa, registry, audit, config(1024),
                 Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
     void tearDown() {
         jpa.close();
+    }
+
+    @Test
+    void auditsChangesViewsAndDenials() {
+        CaseRecord c = newCase("Roof");
+        engine.update(STAFF, "sample", c.id(), c.version(), Map.of("subject", "Roof and wall"));
+        engine.get(STAFF, "sample", c.id());
+        assertThrows(NotFoundException.class, () -> engine.get(OUTSIDER, "sample", c.id()));
+        List<String> seen = audit.recorded.stream()
+                .map(r -> r.actor() + " " + r.event().action() + " " + r.event().outcome()).toList();
+        assertEquals(List.of("sam create success", "sam update success", "sam view success", "oz view denied"), seen);
+        AuditEvent update = audit.recorded.get(1).event();
+        assertEquals(List.of(new FieldChange("subject", "Roof", "Roof and wall")), update.changes());
+        assertEquals(String.valueOf(c.id()), update.recordId());
     }
 
     private CaseRecord newCase(String subject) {

@@ -4,11 +4,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.casework.core.api.ConflictException;
+import org.casework.core.api.NotFoundException;
 import org.casework.persistence.api.MigratedSchema;
 import org.casework.security.api.UserAccount;
 import org.osgi.service.component.annotations.Activate;
@@ -81,6 +84,93 @@ public class SecurityStore {
             user.setPasswordChangeRequired(false);
             return true;
         });
+    }
+
+    /**
+     * Counts one more failed sign-in; at {@code maxFailures} in a row the account is locked until
+     * {@code lockedUntil} and the count starts again. The row lock the first update takes
+     * serialises concurrent failures. The version is untouched, so failures never make an
+     * administrator's edit stale.
+     *
+     * @return true when this failure locked the account
+     */
+    public boolean recordFailedSignIn(String username, int maxFailures, Instant lockedUntil) {
+        return tx(em -> {
+            int updated = em.createNativeQuery(
+                    "UPDATE cw_user SET failed_sign_ins = failed_sign_ins + 1 WHERE username = ?")
+                    .setParameter(1, username).executeUpdate();
+            if (updated == 0) {
+                return false;
+            }
+            Number failures = (Number) em.createNativeQuery(
+                    "SELECT failed_sign_ins FROM cw_user WHERE username = ?")
+                    .setParameter(1, username).getSingleResult();
+            if (failures.intValue() < maxFailures) {
+                return false;
+            }
+            em.createNativeQuery("UPDATE cw_user SET failed_sign_ins = 0, locked_until = ? "
+                    + "WHERE username = ?")
+                    .setParameter(1, Timestamp.from(lockedUntil)).setParameter(2, username)
+                    .executeUpdate();
+            return true;
+        });
+    }
+
+    /** Forgets failed sign-ins and any lock, after a successful sign-in or a password reset. */
+    public void clearFailedSignIns(String username) {
+        tx(em -> em.createNativeQuery("UPDATE cw_user SET failed_sign_ins = 0, locked_until = NULL "
+                + "WHERE username = ? AND (failed_sign_ins <> 0 OR locked_until IS NOT NULL)")
+                .setParameter(1, username).executeUpdate());
+    }
+
+    /**
+     * Applies an edit to a user if the version still matches, in one transaction.
+     *
+     * @throws NotFoundException when there is no such user
+     * @throws ConflictException when the user changed since {@code expectedVersion}
+     */
+    public UserAccount updateUser(String username, long expectedVersion, Consumer<UserEntity> edit) {
+        return tx(em -> {
+            UserEntity user = em.find(UserEntity.class, username);
+            if (user == null) {
+                throw new NotFoundException("The account");
+            }
+            if (user.getVersion() != expectedVersion) {
+                throw new ConflictException(expectedVersion, user.getVersion());
+            }
+            edit.accept(user);
+            em.flush();
+            return user.toAccount();
+        });
+    }
+
+    /** Sets a temporary password that must be changed at next sign-in, and lifts any lock. */
+    public boolean setTemporaryPassword(String username, String passwordHash) {
+        return tx(em -> {
+            em.createNativeQuery("UPDATE cw_user SET failed_sign_ins = 0, locked_until = NULL "
+                    + "WHERE username = ?").setParameter(1, username).executeUpdate();
+            UserEntity user = em.find(UserEntity.class, username);
+            if (user == null) {
+                return false;
+            }
+            user.setPasswordHash(passwordHash);
+            user.setPasswordChangeRequired(true);
+            return true;
+        });
+    }
+
+    /** The user's sessions and API tokens, newest first. */
+    public List<SessionRow> listSessions(String username) {
+        return tx(em -> em.createQuery("SELECT s FROM SessionEntity s WHERE s.username = :u "
+                + "ORDER BY s.createdAt DESC", SessionEntity.class).setParameter("u", username)
+                .getResultList().stream().map(SessionRow::of).toList());
+    }
+
+    /** Ends the user's session with this opaque id; false when the user has none such. */
+    public boolean deleteSessionById(String username, String sessionId) {
+        return tx(em -> em.createNativeQuery(
+                "DELETE FROM cw_session WHERE username = ? AND session_id = ?")
+                .setParameter(1, username).setParameter(2, sessionId).executeUpdate()) > 0;
     }
 
     public void insertSession(SessionEntity session) {

@@ -46,13 +46,18 @@ public class SessionEntity {
     @Column(name = "remote_address", length = 64)
     private String remoteAddress;
 
+    /** An opaque id the user may see and end the session by; not derived from the token. */
+    @Column(name = "session_id", length = 32)
+    private String sessionId;
+
     protected SessionEntity() {
         // for JPA
     }
 
     public SessionEntity(String tokenHash, String username, String kind, String csrfToken,
-            Instant createdAt, Instant expiresAt, String remoteAddress) {
+            Instant createdAt, Instant expiresAt, String remoteAddress, String sessionId) {
         this.tokenHash = tokenHash;
+        this.sessionId = sessionId;
         this.username = username;
         this.kind = kind;
         this.csrfToken = csrfToken;
@@ -92,5 +97,13 @@ public class SessionEntity {
 
     public Instant getExpiresAt() {
         return expiresAt;
+    }
+
+    public String getRemoteAddress() {
+        return remoteAddress;
+    }
+
+    public String getSessionId() {
+        return sessionId;
     }
 }

@@ -49,6 +49,14 @@ public class UserEntity {
     @Convert(converter = InstantConverter.class)
     private Instant createdAt;
 
+    /** Written by native updates only, so that failed sign-ins never bump {@link #version}. */
+    @Column(name = "failed_sign_ins", nullable = false, updatable = false, insertable = false)
+    private int failedSignIns;
+
+    @Column(name = "locked_until", updatable = false, insertable = false)
+    @Convert(converter = InstantConverter.class)
+    private Instant lockedUntil;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -117,6 +125,38 @@ public class UserEntity {
         return roles;
     }
 
+    public void setRoles(Set<String> roles) {
+        this.roles = new LinkedHashSet<>(roles);
+    }
+
+    public Set<String> getDivisions() {
+        return divisions;
+    }
+
+    public void setDivisions(Set<String> divisions) {
+        this.divisions = new LinkedHashSet<>(divisions);
+    }
+
+    public void setFullName(String fullName) {
+        this.fullName = fullName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
     /** The caller this account signs in as. */
     public Caller toCaller() {
         return new Caller(username, fullName, roles, divisions, false, passwordChangeRequired);
@@ -125,6 +165,7 @@ public class UserEntity {
     /** The administrators' view, without the password hash. */
     public UserAccount toAccount() {
         return new UserAccount(username, fullName, email, new TreeSet<>(roles),
-                new TreeSet<>(divisions), active, passwordChangeRequired, createdAt, version);
+                new TreeSet<>(divisions), active, passwordChangeRequired, createdAt, version,
+                failedSignIns, lockedUntil);
     }
 }

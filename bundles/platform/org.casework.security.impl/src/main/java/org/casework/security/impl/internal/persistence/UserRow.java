@@ -11,6 +11,11 @@ import org.casework.security.api.UserAccount;
 public record UserRow(String username, String passwordHash, boolean active, Caller caller,
         UserAccount account) {
 
+    /** Whether sign-in is refused at {@code now} because of too many failures. */
+    public boolean lockedAt(java.time.Instant now) {
+        return account.lockedAt(now);
+    }
+
     static UserRow of(UserEntity e) {
         return new UserRow(e.getUsername(), e.getPasswordHash(), e.isActive(), e.toCaller(),
                 e.toAccount());

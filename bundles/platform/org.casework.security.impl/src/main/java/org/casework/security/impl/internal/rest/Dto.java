@@ -34,4 +34,8 @@ final class Dto {
     /** {@code POST /users/me/password}. */
     record PasswordChange(String currentPassword, String newPassword) {
     }
+
+    /** {@code POST /users/{username}/password-reset}: the temporary password, shown once. */
+    record PasswordReset(String username, String temporaryPassword, boolean passwordChangeRequired) {
+    }
 }

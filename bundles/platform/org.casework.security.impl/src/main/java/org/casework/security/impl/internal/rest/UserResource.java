@@ -24,10 +24,13 @@ import org.casework.core.api.Page;
 import org.casework.core.api.Roles;
 import org.casework.core.api.ValidationException;
 import org.casework.rest.api.Doc;
+import org.casework.rest.api.PATCH;
 import org.casework.rest.api.RequiresRole;
 import org.casework.rest.api.RestConstants;
 import org.casework.rest.api.RestContext;
+import org.casework.security.api.AccountChange;
 import org.casework.security.api.AuthenticationException;
+import org.casework.security.api.SecurityRoles;
 import org.casework.security.api.NewUser;
 import org.casework.security.api.UserAccount;
 import org.casework.security.impl.internal.service.UserServiceImpl;
@@ -60,9 +63,9 @@ public final class UserResource {
     }
 
     @POST
-    @RequiresRole(Roles.ADMIN)
+    @RequiresRole({Roles.ADMIN, SecurityRoles.HELPDESK})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Doc("Creates an account.")
+    @Doc("Creates an account; the helpdesk may not give the admin or helpdesk role.")
     public Response create(NewUser user, @Context SecurityContext sc) {
         UserAccount created = users.create(RestContext.caller(sc), user);
         return Response.created(URI.create("users/" + created.username())).entity(created).build();
@@ -74,6 +77,29 @@ public final class UserResource {
     public UserAccount get(@PathParam("username") String username, @Context SecurityContext sc) {
         return users.find(RestContext.caller(sc), username)
                 .orElseThrow(() -> new NotFoundException("The account"));
+    }
+
+    @PATCH
+    @Path("{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Doc("Edits an account (fields left out stay as they are); send the version you read. "
+            + "Administrators only, except that anyone may edit their own name and e-mail. "
+            + "Deactivating ends the user's sessions at once.")
+    public UserAccount update(@PathParam("username") String username, AccountChange change,
+            @Context SecurityContext sc) {
+        return users.update(RestContext.caller(sc), username, change);
+    }
+
+    @POST
+    @Path("{username}/password-reset")
+    @RequiresRole({Roles.ADMIN, SecurityRoles.HELPDESK})
+    @Doc("Gives the account a temporary password, shown only in this answer, that must be "
+            + "changed at the next sign-in; ends the account's sessions and lifts a lock.")
+    public Response resetPassword(@PathParam("username") String username,
+            @Context SecurityContext sc) {
+        String temporary = users.resetPassword(RestContext.caller(sc), username);
+        return Response.ok(new Dto.PasswordReset(username, temporary, true))
+                .header("Cache-Control", "no-store").build();
     }
 
     @POST

@@ -1,15 +1,20 @@
 package org.casework.security.impl.internal.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.casework.audit.api.AuditEvent;
 import org.casework.core.api.Caller;
 import org.casework.security.api.AuthenticationException;
 import org.casework.security.api.AuthenticationService;
 import org.casework.security.api.Session;
+import org.casework.security.api.SessionInfo;
 import org.casework.security.impl.internal.password.PasswordHasher;
+import org.casework.security.impl.internal.password.PasswordRules;
 import org.casework.security.impl.internal.persistence.SecurityStore;
 import org.casework.security.impl.internal.persistence.SessionEntity;
 import org.casework.security.impl.internal.persistence.SessionRow;
@@ -18,16 +23,22 @@ import org.casework.security.impl.internal.session.SessionPolicy;
 import org.casework.security.impl.internal.session.Tokens;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Checks passwords against the stored PBKDF2 hashes and keeps sessions and API tokens in
- * {@code cw_session}, by the SHA-256 of their tokens only. Unknown users, inactive users and wrong
- * passwords fail alike and take alike long.
+ * {@code cw_session}, by the SHA-256 of their tokens only. Unknown users, inactive users, locked
+ * accounts and wrong passwords fail alike and take alike long. {@link SignInConfig#maxFailures()}
+ * wrong passwords in a row lock the account for {@link SignInConfig#lockMinutes()}.
  */
-@Component(service = AuthenticationService.class)
+@Component(service = AuthenticationService.class, configurationPid = SignInConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = SignInConfig.class)
 public final class AuthenticationServiceImpl implements AuthenticationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationServiceImpl.class);
@@ -38,17 +49,46 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
     private final SecurityStore store;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final SecurityAudit audit;
     private final Tokens tokens = new Tokens();
+    private volatile int maxFailures = 5;
+    private volatile Duration lockDuration = Duration.ofMinutes(15);
 
     @Activate
-    public AuthenticationServiceImpl(@Reference SecurityStore store) {
-        this(store, new PasswordHasher(), Clock.systemUTC());
+    public AuthenticationServiceImpl(@Reference SecurityStore store,
+            @Reference SecurityAudit audit, SignInConfig config) {
+        this(store, new PasswordHasher(), Clock.systemUTC(), audit);
+        modified(config);
     }
 
     AuthenticationServiceImpl(SecurityStore store, PasswordHasher hasher, Clock clock) {
+        this(store, hasher, clock, new SecurityAudit(null));
+    }
+
+    AuthenticationServiceImpl(SecurityStore store, PasswordHasher hasher, Clock clock,
+            SecurityAudit audit) {
         this.store = store;
         this.hasher = hasher;
         this.clock = clock;
+        this.audit = audit;
+    }
+
+    private AuthenticationException failed(String typed, String remoteAddress, String why) {
+        audit.record(SecurityAudit.typed(typed), "logon-failed", null, AuditEvent.FAILED,
+                remoteAddress, why);
+        return new AuthenticationException(FAILED);
+    }
+
+    @Modified
+    void modified(SignInConfig config) {
+        configure(config.maxFailures(), Duration.ofMinutes(config.lockMinutes()));
+    }
+
+    /** Sets the lockout policy; values below 1 are raised to 1. */
+    void configure(int failures, Duration lock) {
+        this.maxFailures = Math.max(1, failures);
+        this.lockDuration = lock.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : lock;
+        LOG.debug("Sign-in locks an account for {} after {} failures", lockDuration, maxFailures);
     }
 
     @Override
@@ -56,22 +96,42 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
             throws AuthenticationException {
         if (username == null || password == null || username.isBlank()
                 || username.length() > MAX_USERNAME_LENGTH
-                || password.length > org.casework.security.impl.internal.password.PasswordRules.MAX_LENGTH) {
+                || password.length > PasswordRules.MAX_SIGN_IN_LENGTH) {
             hasher.verifyDummy(password == null ? new char[0] : password);
-            throw new AuthenticationException(FAILED);
+            throw failed(username, remoteAddress, "malformed");
         }
         String name = normaliseUsername(username);
         Optional<UserRow> user = store.findUser(name);
         if (user.isEmpty()) {
             hasher.verifyDummy(password);
             LOG.debug("Sign-in refused for unknown user name from {}", remoteAddress);
-            throw new AuthenticationException(FAILED);
+            throw failed(name, remoteAddress, "unknown user name");
+        }
+        Instant now = clock.instant();
+        if (user.get().lockedAt(now)) {
+            // the same work and the same answer as a wrong password: a lock reveals nothing
+            hasher.verifyDummy(password);
+            LOG.debug("Sign-in refused for locked account {} from {}", name, remoteAddress);
+            throw failed(name, remoteAddress, "account locked");
         }
         boolean matches = hasher.verify(password, user.get().passwordHash());
-        if (!matches || !user.get().active()) {
+        if (!matches) {
+            if (store.recordFailedSignIn(name, maxFailures, now.plus(lockDuration))) {
+                LOG.info("Account {} locked for {} after {} failed sign-ins, the last from {}",
+                        name, lockDuration, maxFailures, remoteAddress);
+                throw failed(name, remoteAddress, "wrong password; account now locked");
+            }
             LOG.debug("Sign-in refused for {} from {}", name, remoteAddress);
-            throw new AuthenticationException(FAILED);
+            throw failed(name, remoteAddress, "wrong password");
         }
+        if (!user.get().active()) {
+            LOG.debug("Sign-in refused for inactive account {} from {}", name, remoteAddress);
+            throw failed(name, remoteAddress, "account inactive");
+        }
+        if (user.get().account().failedSignIns() > 0 || user.get().account().lockedUntil() != null) {
+            store.clearFailedSignIns(name);
+        }
+        audit.record(user.get().caller(), "logon", name, AuditEvent.SUCCESS, remoteAddress, null);
         return user.get().caller();
     }
 
@@ -92,7 +152,7 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
         String csrf = kind == Session.Kind.BROWSER ? tokens.newToken() : null;
         Instant expiresAt = SessionPolicy.expiresAt(kind, now);
         store.insertSession(new SessionEntity(Tokens.hash(token), caller.username(), kind.name(),
-                csrf, now, expiresAt, truncate(remoteAddress, 64)));
+                csrf, now, expiresAt, truncate(remoteAddress, 64), tokens.newSessionId()));
         return new Session(token, csrf, caller, expiresAt, kind);
     }
 
@@ -132,8 +192,50 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
     @Override
     public void close(String token) {
         if (token != null && !token.isBlank() && token.length() <= Tokens.MAX_TOKEN_LENGTH) {
-            store.deleteSession(Tokens.hash(token));
+            String hash = Tokens.hash(token);
+            Optional<SessionRow> row = store.findSession(hash);
+            store.deleteSession(hash);
+            row.ifPresent(r -> audit.record(SecurityAudit.typed(r.username()), "logout",
+                    r.username(), AuditEvent.SUCCESS, r.remoteAddress(), r.kind()));
         }
+    }
+
+    @Override
+    public List<SessionInfo> sessions(Caller caller, String currentToken) {
+        if (caller == null || caller.system()) {
+            return List.of();
+        }
+        String currentHash = currentToken == null || currentToken.isBlank()
+                || currentToken.length() > Tokens.MAX_TOKEN_LENGTH ? null : Tokens.hash(currentToken);
+        Instant now = clock.instant();
+        return store.listSessions(caller.username()).stream()
+                .filter(row -> row.sessionId() != null)
+                .filter(row -> {
+                    try {
+                        return SessionPolicy.isValid(Session.Kind.valueOf(row.kind()),
+                                row.lastSeenAt(), row.expiresAt(), now);
+                    } catch (IllegalArgumentException e) {
+                        return false;
+                    }
+                })
+                .map(row -> new SessionInfo(row.sessionId(), Session.Kind.valueOf(row.kind()),
+                        row.createdAt(), row.lastSeenAt(), row.expiresAt(), row.remoteAddress(),
+                        row.tokenHash().equals(currentHash)))
+                .toList();
+    }
+
+    @Override
+    public boolean closeSession(Caller caller, String sessionId) {
+        if (caller == null || caller.system() || sessionId == null
+                || !Tokens.SESSION_ID.matcher(sessionId).matches()) {
+            return false;
+        }
+        boolean ended = store.deleteSessionById(caller.username(), sessionId);
+        if (ended) {
+            audit.record(caller, "logout", caller.username(), AuditEvent.SUCCESS, null,
+                    "session ended from the list");
+        }
+        return ended;
     }
 
     private static String truncate(String s, int max) {

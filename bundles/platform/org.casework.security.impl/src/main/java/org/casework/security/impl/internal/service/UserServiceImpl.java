@@ -8,11 +8,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.casework.audit.api.AuditEvent;
+import org.casework.audit.api.FieldChange;
 import org.casework.core.api.Caller;
+import org.casework.core.api.NotFoundException;
+import org.casework.core.api.Roles;
 import org.casework.core.api.FieldError;
 import org.casework.core.api.ForbiddenException;
 import org.casework.core.api.ValidationException;
+import org.casework.security.api.AccountChange;
 import org.casework.security.api.AuthenticationException;
+import org.casework.security.api.SecurityRoles;
 import org.casework.security.api.NewUser;
 import org.casework.security.api.UserAccount;
 import org.casework.security.api.UserService;
@@ -28,7 +34,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** User accounts in {@code cw_user}: creation and listing by administrators, own password changes. */
+/**
+ * User accounts in {@code cw_user}: creation by administrators and helpdesk staff, edits and
+ * listing by administrators, password resets, own password changes. Role changes are logged as
+ * permission changes.
+ */
 @Component(service = {UserService.class, UserServiceImpl.class})
 public final class UserServiceImpl implements UserService {
 
@@ -44,29 +54,61 @@ public final class UserServiceImpl implements UserService {
     private final SecurityStore store;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final SecurityAudit audit;
 
     @Activate
-    public UserServiceImpl(@Reference SecurityStore store) {
-        this(store, new PasswordHasher(), Clock.systemUTC());
+    public UserServiceImpl(@Reference SecurityStore store, @Reference SecurityAudit audit) {
+        this(store, new PasswordHasher(), Clock.systemUTC(), audit);
     }
 
     UserServiceImpl(SecurityStore store, PasswordHasher hasher, Clock clock) {
+        this(store, hasher, clock, new SecurityAudit(null));
+    }
+
+    UserServiceImpl(SecurityStore store, PasswordHasher hasher, Clock clock, SecurityAudit audit) {
         this.store = store;
         this.hasher = hasher;
         this.clock = clock;
+        this.audit = audit;
     }
 
-    private static void requireAdmin(Caller caller) {
+    private void requireAdmin(Caller caller) {
         if (caller == null || !caller.isAdmin()) {
-            throw new ForbiddenException("Only administrators can manage user accounts.");
+            throw denied(caller, null, "Only administrators can manage user accounts.");
         }
+    }
+
+    /** A refusal, recorded in the audit trail (outside any transaction, so it stays). */
+    private ForbiddenException denied(Caller caller, String username, String message) {
+        if (caller != null) {
+            audit.record(caller, "denied", username, AuditEvent.DENIED, null, message);
+        }
+        return new ForbiddenException(message);
+    }
+
+    private static String text(Set<String> values) {
+        return values == null ? null : String.join(",", new java.util.TreeSet<>(values));
+    }
+
+    /** Roles helpdesk staff may never hand out: they would raise others above helpdesk. */
+    private static final Set<String> PRIVILEGED = Set.of(Roles.ADMIN, SecurityRoles.HELPDESK);
+
+    private static boolean isHelpdesk(Caller caller) {
+        return caller != null && caller.roles().contains(SecurityRoles.HELPDESK);
     }
 
     @Override
     public UserAccount create(Caller caller, NewUser user) {
-        requireAdmin(caller);
+        if (caller == null || !(caller.isAdmin() || isHelpdesk(caller))) {
+            throw denied(caller, null, "Only administrators and the helpdesk can create accounts.");
+        }
         if (user == null) {
             throw new ValidationException(null, "required", "Send the new account's details.");
+        }
+        if (!caller.isAdmin() && user.roles() != null
+                && user.roles().stream().anyMatch(PRIVILEGED::contains)) {
+            throw denied(caller, user.username(), "The helpdesk cannot create administrator or "
+                    + "helpdesk accounts.");
         }
         char[] password = user.password() == null ? null : user.password().toCharArray();
         try {
@@ -83,6 +125,8 @@ public final class UserServiceImpl implements UserService {
             }
             LOG.info("User {} created by {} with roles {}", user.username(), caller.username(),
                     created.get().roles());
+            audit.record(caller, "permission-change", user.username(), AuditEvent.SUCCESS, null,
+                    "account created with roles " + text(created.get().roles()));
             return created.get();
         } catch (RuntimeException e) {
             // two administrators creating the same name at once: the loser hits the primary key
@@ -92,6 +136,152 @@ public final class UserServiceImpl implements UserService {
             throw e;
         } finally {
             PasswordHasher.wipe(password);
+        }
+    }
+
+    @Override
+    public UserAccount update(Caller caller, String username, AccountChange change) {
+        if (caller == null) {
+            throw new ForbiddenException("Sign in to edit accounts.");
+        }
+        boolean self = caller.username().equals(username);
+        if (!self && !caller.isAdmin()) {
+            throw denied(caller, username, "Only administrators can edit other people's accounts.");
+        }
+        if (change == null) {
+            throw new ValidationException(null, "required", "Send the changes.");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (change.version() == null) {
+            errors.add(new FieldError("version", "required",
+                    "Send the version of the account you edited."));
+        }
+        if (change.fullName() != null && change.fullName().length() > MAX_FULL_NAME) {
+            errors.add(new FieldError("fullName", "maxLength",
+                    "The full name must be at most " + MAX_FULL_NAME + " characters long."));
+        }
+        String email = change.email();
+        if (email != null && !email.isBlank()
+                && (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches())) {
+            errors.add(new FieldError("email", "email", "Enter a valid e-mail address."));
+        }
+        checkKeys("roles", change.roles(), errors);
+        checkKeys("divisions", change.divisions(), errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Set<String> rolesBefore = new java.util.TreeSet<>();
+        UserAccount updated;
+        try {
+            updated = store.updateUser(username, change.version(), user -> {
+                rolesBefore.addAll(user.getRoles());
+                applyEdit(caller, username, self, change, user);
+            });
+        } catch (RuntimeException e) {
+            // the refusal rolled the transaction back; record it afterwards, so it stays
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ForbiddenException) {
+                    throw denied(caller, username, t.getMessage());
+                }
+            }
+            throw e;
+        }
+        if (!rolesBefore.equals(updated.roles())) {
+            LOG.info("permission-change: roles of {} changed from {} to {} by {}", username,
+                    rolesBefore, updated.roles(), caller.username());
+        }
+        if (!updated.active()) {
+            int ended = store.deleteSessionsOfUser(username, null);
+            if (Boolean.FALSE.equals(change.active())) {
+                LOG.info("User {} deactivated by {}; {} sessions ended", username, caller.username(),
+                        ended);
+            }
+        }
+        return updated;
+    }
+
+    /** Checks and applies an edit inside its transaction; the access changes are audited there. */
+    private void applyEdit(Caller caller, String username, boolean self, AccountChange change,
+            UserEntity user) {
+        if (self) {
+            // nobody changes their own access, administrators included: that takes a second person
+            if (change.roles() != null && !Set.copyOf(change.roles()).equals(Set.copyOf(user.getRoles()))) {
+                throw new ForbiddenException("You cannot change your own roles.");
+            }
+            if (change.divisions() != null
+                    && !Set.copyOf(change.divisions()).equals(Set.copyOf(user.getDivisions()))) {
+                throw new ForbiddenException("You cannot change your own divisions.");
+            }
+            if (change.active() != null && !change.active()) {
+                throw new ForbiddenException("You cannot deactivate your own account.");
+            }
+        }
+        List<FieldChange> access = accessChanges(user, change);
+        if (change.fullName() != null) {
+            user.setFullName(blankToNull(change.fullName()));
+        }
+        if (change.email() != null) {
+            user.setEmail(blankToNull(change.email()));
+        }
+        if (change.roles() != null) {
+            user.setRoles(clean(change.roles()));
+        }
+        if (change.divisions() != null) {
+            user.setDivisions(clean(change.divisions()));
+        }
+        if (change.active() != null) {
+            user.setActive(change.active());
+        }
+        if (!access.isEmpty()) {
+            // in the edit's transaction: no change of access commits without its entry
+            audit.recordInTransaction(caller, "permission-change", username, access, null);
+        }
+    }
+
+    /** The roles, divisions and active flag as the edit changes them (before it is applied). */
+    private static List<FieldChange> accessChanges(UserEntity user, AccountChange change) {
+        List<FieldChange> changes = new ArrayList<>();
+        if (change.roles() != null && !Set.copyOf(change.roles()).equals(Set.copyOf(user.getRoles()))) {
+            changes.add(new FieldChange("roles", text(user.getRoles()), text(change.roles())));
+        }
+        if (change.divisions() != null
+                && !Set.copyOf(change.divisions()).equals(Set.copyOf(user.getDivisions()))) {
+            changes.add(new FieldChange("divisions", text(user.getDivisions()),
+                    text(change.divisions())));
+        }
+        if (change.active() != null && change.active() != user.isActive()) {
+            changes.add(new FieldChange("active", Boolean.toString(user.isActive()),
+                    change.active().toString()));
+        }
+        return changes;
+    }
+
+    @Override
+    public String resetPassword(Caller caller, String username) {
+        if (caller == null || !(caller.isAdmin() || isHelpdesk(caller))) {
+            throw denied(caller, username, "Only administrators and the helpdesk can reset passwords.");
+        }
+        if (caller.username().equals(username)) {
+            throw denied(caller, username, "Change your own password with your current one instead.");
+        }
+        UserRow target = store.findUser(username)
+                .orElseThrow(() -> new NotFoundException("The account"));
+        if (!caller.isAdmin() && target.account().roles().stream().anyMatch(PRIVILEGED::contains)) {
+            throw denied(caller, username, "The helpdesk cannot reset the password of an "
+                    + "administrator or helpdesk account.");
+        }
+        char[] temporary = AdminBootstrap.generate();
+        try {
+            if (!store.setTemporaryPassword(username, hasher.hash(temporary))) {
+                throw new NotFoundException("The account");
+            }
+            int ended = store.deleteSessionsOfUser(username, null);
+            LOG.info("Password of {} reset by {}; {} sessions ended", username, caller.username(),
+                    ended);
+            audit.record(caller, "update", username, AuditEvent.SUCCESS, null, "password reset");
+            return new String(temporary);
+        } finally {
+            PasswordHasher.wipe(temporary);
         }
     }
 

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /** Random session tokens and the hashes under which they are stored. Thread-safe. */
 public final class Tokens {
@@ -14,7 +15,17 @@ public final class Tokens {
     /** Longer presented tokens are not ours: refuse them without hashing. */
     public static final int MAX_TOKEN_LENGTH = 128;
 
+    /** What a session id looks like: 128 random bits in lower-case hex. */
+    public static final Pattern SESSION_ID = Pattern.compile("[0-9a-f]{32}");
+
     private final SecureRandom random = new SecureRandom();
+
+    /** A new opaque session id, unrelated to the token, so showing it gives nothing away. */
+    public String newSessionId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
 
     /** A new 256-bit token, URL-safe Base64 without padding (43 characters). */
     public String newToken() {

@@ -41,10 +41,20 @@ public final class DerbyJpa implements JpaTemplate, AutoCloseable {
                 Map.of("javax.persistence.jdbc.url", url));
     }
 
-    /** Runs V1 the way the migration extender does: statements end with ; at line end. */
+    /** The Derby migrations of this bundle, in order. */
+    private static final String[] MIGRATIONS = {"V1__security.derby.sql",
+        "V2__signin_hardening.derby.sql"};
+
     private static void migrate(Connection connection) throws SQLException, IOException {
+        for (String name : MIGRATIONS) {
+            migrate(connection, name);
+        }
+    }
+
+    /** Runs one migration the way the migration extender does: statements end with ; at line end. */
+    private static void migrate(Connection connection, String name) throws SQLException, IOException {
         String script;
-        try (InputStream in = DerbyJpa.class.getResourceAsStream("/db/migration/V1__security.derby.sql")) {
+        try (InputStream in = DerbyJpa.class.getResourceAsStream("/db/migration/" + name)) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         StringBuilder current = new StringBuilder();
@@ -74,7 +84,7 @@ public final class DerbyJpa implements JpaTemplate, AutoCloseable {
 
             @Override
             public int version() {
-                return 1;
+                return MIGRATIONS.length;
             }
 
             @Override

@@ -136,7 +136,7 @@ class SecurityServicesTest {
 
         ValidationException same = assertThrows(ValidationException.class, () -> users.create(ADMIN,
                 new NewUser("longusername", null, null, Set.of(), Set.of(), "longusername")));
-        assertEquals(Set.of("password:notUsername"), rules(same));
+        assertEquals(Set.of("password:containsUsername"), rules(same));
 
         assertEquals(Set.of("username:required", "password:required"),
                 rules(assertThrows(ValidationException.class, () -> users.create(ADMIN,
@@ -275,15 +275,15 @@ class SecurityServicesTest {
 
     @Test
     void mustChangeFlagIsClearedByAChange() throws Exception {
-        new AdminBootstrap(store, new PasswordHasher(1_000), k -> null, k -> "initial admin pw",
+        new AdminBootstrap(store, new PasswordHasher(1_000), k -> null, k -> "initial bootstrap pw",
                 null, System.out, clock).run();
         try (Statement st = db.connection().createStatement()) {
             st.executeUpdate("UPDATE cw_user SET password_change_required = TRUE");
         }
-        Caller admin = auth.authenticate("admin", "initial admin pw".toCharArray(), null);
+        Caller admin = auth.authenticate("admin", "initial bootstrap pw".toCharArray(), null);
         assertTrue(admin.passwordChangeRequired());
-        users.changePassword(admin, "initial admin pw".toCharArray(), "my own admin pw".toCharArray());
-        assertFalse(auth.authenticate("admin", "my own admin pw".toCharArray(), null)
+        users.changePassword(admin, "initial bootstrap pw".toCharArray(), "my own chosen pw".toCharArray());
+        assertFalse(auth.authenticate("admin", "my own chosen pw".toCharArray(), null)
                 .passwordChangeRequired());
     }
 }

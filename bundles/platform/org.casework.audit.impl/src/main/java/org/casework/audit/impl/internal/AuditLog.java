@@ -1,0 +1,449 @@
+package org.casework.audit.impl.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.casework.audit.api.AuditEntry;
+import org.casework.audit.api.AuditEvent;
+import org.casework.audit.api.AuditPage;
+import org.casework.audit.api.AuditQuery;
+import org.casework.audit.api.AuditService;
+import org.casework.audit.api.FieldChange;
+import org.casework.audit.api.Verification;
+import org.casework.audit.impl.internal.chain.Hashes;
+import org.casework.audit.impl.internal.persistence.AuditEntryEntity;
+import org.casework.core.api.Caller;
+import org.casework.persistence.api.MigratedSchema;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The audit trail: inserts entries unchained in the caller's transaction, chains committed
+ * entries on a schedule (one chainer at a time across nodes, by a database lock) and verifies
+ * entries and chain.
+ */
+@Component(service = AuditService.class, configurationPid = AuditLog.PID)
+@Designate(ocd = AuditLog.Config.class)
+public class AuditLog implements AuditService {
+
+    static final String PID = "org.casework.audit.log";
+
+    @ObjectClassDefinition(name = "Casework audit trail")
+    public @interface Config {
+        @AttributeDefinition(name = "Chaining period (seconds)")
+        long chainPeriodSeconds() default 10;
+
+        @AttributeDefinition(name = "Grace (minutes)",
+                description = "How long an entry may stay out of the chain before verification reports it")
+        long graceMinutes() default 10;
+
+        @AttributeDefinition(name = "Checkpoint interval (minutes)")
+        long checkpointMinutes() default 5;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+    private static final int BATCH = 500;
+    private static final int MAX_VALUE = 2000;
+    private static final long ADVISORY_LOCK = 0x4361_7365_4175_6474L;
+    private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
+    };
+
+    private final JpaTemplate jpa;
+    private final boolean postgresql;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Duration grace;
+    private final Duration checkpointEvery;
+    private final ScheduledExecutorService chainer;
+
+    @Activate
+    public AuditLog(@Reference(target = "(osgi.unit.name=casework-audit)") JpaTemplate jpa,
+            @Reference(target = "(" + MigratedSchema.PROPERTY + "=org.casework.audit.impl)") MigratedSchema schema,
+            Config config) {
+        this(jpa, "postgresql".equals(schema.databaseProduct()), config, Clock.systemUTC(), true);
+    }
+
+    AuditLog(JpaTemplate jpa, boolean postgresql, Config config, Clock clock, boolean schedule) {
+        this.jpa = jpa;
+        this.postgresql = postgresql;
+        this.clock = clock;
+        this.grace = Duration.ofMinutes(config.graceMinutes());
+        this.checkpointEvery = Duration.ofMinutes(config.checkpointMinutes());
+        if (schedule) {
+            chainer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "casework-audit-chainer");
+                t.setDaemon(true);
+                return t;
+            });
+            long period = Math.max(1, config.chainPeriodSeconds());
+            chainer.scheduleWithFixedDelay(this::chainQuietly, period, period, TimeUnit.SECONDS);
+        } else {
+            chainer = null;
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        if (chainer != null) {
+            chainer.shutdownNow();
+            chainer.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    // ---- writing -------------------------------------------------------------------------------
+
+    @Override
+    public void record(Caller caller, AuditEvent event) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        AuditEntryEntity e = new AuditEntryEntity(now, cut(caller.username(), 64), caller.system(),
+                cut(event.remoteAddress(), 64), cut(event.action(), 40), cut(event.recordType(), 64),
+                cut(event.recordId(), 64), cut(event.outcome(), 16), changes(event.changes()),
+                cut(event.detail(), 2000));
+        jpa.tx(TransactionType.Required, em -> {
+            em.persist(e);
+            if (e.getId() == null) {
+                throw new IllegalStateException("The audit entry got no id before it was written");
+            }
+            e.setEntryHash(Hashes.entryHash(e));
+        });
+    }
+
+    private String changes(List<FieldChange> changes) {
+        if (changes.isEmpty()) {
+            return null;
+        }
+        List<FieldChange> kept = new ArrayList<>();
+        for (FieldChange c : changes) {
+            kept.add(new FieldChange(c.field(), cut(c.oldValue(), MAX_VALUE), cut(c.newValue(), MAX_VALUE)));
+        }
+        String s = write(kept);
+        if (s.length() > 32_000) {
+            // Too long to keep every value: keep which fields changed, and the start of each value.
+            s = write(kept.stream().map(c -> new FieldChange(c.field(), cut(c.oldValue(), 100),
+                    cut(c.newValue(), 100))).toList());
+        }
+        return s.length() > 32_000 ? s.substring(0, 32_000) : s;
+    }
+
+    private String write(List<FieldChange> changes) {
+        try {
+            return json.writeValueAsString(changes);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    @Override
+    public AuditPage search(AuditQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        criterion(where, params, "actor", "e.actor", q.actor());
+        criterion(where, params, "recordType", "e.recordType", q.recordType());
+        criterion(where, params, "recordId", "e.recordId", q.recordId());
+        criterion(where, params, "action", "e.action", q.action());
+        if (q.from() != null) {
+            where.append(" AND e.at >= :from");
+            params.put("from", q.from());
+        }
+        if (q.to() != null) {
+            where.append(" AND e.at < :to");
+            params.put("to", q.to());
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEntryEntity e" + where, Long.class);
+            TypedQuery<AuditEntryEntity> list = em.createQuery(
+                    "SELECT e FROM AuditEntryEntity e" + where + " ORDER BY e.id DESC", AuditEntryEntity.class);
+            params.forEach((k, v) -> {
+                count.setParameter(k, v);
+                list.setParameter(k, v);
+            });
+            long total = count.getSingleResult();
+            List<AuditEntryEntity> found = list.setFirstResult(q.page() * q.size()).setMaxResults(q.size())
+                    .getResultList();
+            return new AuditPage(toEntries(em, found), total, q.page(), q.size());
+        });
+    }
+
+    private static void criterion(StringBuilder where, Map<String, Object> params, String name, String path,
+            String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" AND ").append(path).append(" = :").append(name);
+            params.put(name, value.strip());
+        }
+    }
+
+    @Override
+    public List<AuditEntry> history(String recordType, String recordId) {
+        return jpa.txExpr(TransactionType.Required, em -> toEntries(em, em.createQuery(
+                "SELECT e FROM AuditEntryEntity e WHERE e.recordType = :t AND e.recordId = :i ORDER BY e.id",
+                AuditEntryEntity.class).setParameter("t", recordType).setParameter("i", recordId)
+                .setMaxResults(10_000).getResultList()));
+    }
+
+    private List<AuditEntry> toEntries(EntityManager em, List<AuditEntryEntity> found) {
+        Map<Long, Long> positions = new HashMap<>();
+        if (!found.isEmpty()) {
+            StringBuilder in = new StringBuilder();
+            for (int i = 0; i < found.size(); i++) {
+                in.append(i == 0 ? "?" : ", ?");
+            }
+            var query = em.createNativeQuery("SELECT entry_id, position FROM cw_audit_chain WHERE entry_id IN (" + in + ")");
+            for (int i = 0; i < found.size(); i++) {
+                query.setParameter(i + 1, found.get(i).getId());
+            }
+            for (Object row : query.getResultList()) {
+                Object[] r = (Object[]) row;
+                positions.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+            }
+        }
+        return found.stream().map(e -> new AuditEntry(e.getId(), positions.get(e.getId()), e.getAt(), e.getActor(),
+                e.isSystemCaller(), e.getRemoteAddress(), e.getAction(), e.getRecordType(), e.getRecordId(),
+                e.getOutcome(), readChanges(e.getChanges()), e.getDetail())).toList();
+    }
+
+    private List<FieldChange> readChanges(String s) {
+        if (s == null || s.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return json.readValue(s, CHANGES);
+        } catch (JsonProcessingException ex) {
+            return List.of(new FieldChange("?", null, s));
+        }
+    }
+
+    // ---- chaining ------------------------------------------------------------------------------
+
+    private void chainQuietly() {
+        try {
+            chain();
+        } catch (RuntimeException e) {
+            // Another node may hold the lock, or the database may be away; the next run retries.
+            LOG.debug("Chaining audit entries failed; retrying on the next run", e);
+        }
+    }
+
+    /**
+     * Appends committed, unchained entries to the chain in id order, under a database lock so that
+     * one chainer of all nodes runs at a time. Entries whose content does not match their hash,
+     * or dated well before the chain's head, are left out for verification to report.
+     *
+     * @return how many entries were chained
+     */
+    int chain() {
+        int total = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            long[] done = jpa.txExpr(TransactionType.RequiresNew, em -> chainBatch(em, from));
+            if (done == null) {
+                return total;
+            }
+            after = done[0];
+            total += (int) done[1];
+        }
+    }
+
+    /** Chains one batch of entries with ids above {@code after}; returns {last id seen, chained}, or null. */
+    private long[] chainBatch(EntityManager em, long after) {
+        lock(em);
+        Head head = head(em);
+        Instant cutoff = head == null ? null : head.at().minus(grace);
+        List<?> ids = em.createNativeQuery("SELECT e.id FROM cw_audit_entry e WHERE NOT EXISTS "
+                + "(SELECT 1 FROM cw_audit_chain c WHERE c.entry_id = e.id) AND e.id > ? ORDER BY e.id")
+                .setParameter(1, after).setMaxResults(BATCH).getResultList();
+        if (ids.isEmpty()) {
+            return null;
+        }
+        List<AuditEntryEntity> entries = em.createQuery(
+                "SELECT e FROM AuditEntryEntity e WHERE e.id IN :ids ORDER BY e.id", AuditEntryEntity.class)
+                .setParameter("ids", ids.stream().map(o -> ((Number) o).longValue()).toList()).getResultList();
+        long position = head == null ? 0 : head.position();
+        String hash = head == null ? Hashes.GENESIS : head.chainHash();
+        int chained = 0;
+        for (AuditEntryEntity e : entries) {
+            if (!Hashes.entryHash(e).equals(e.getEntryHash())) {
+                LOG.warn("Audit entry {} does not match its hash; it is left out of the chain", e.getId());
+                continue;
+            }
+            if (cutoff != null && e.getAt().isBefore(cutoff)) {
+                LOG.warn("Audit entry {} is dated {}, before the chain's head; it is left out of the chain",
+                        e.getId(), e.getAt());
+                continue;
+            }
+            position++;
+            hash = Hashes.chainHash(hash, e.getEntryHash());
+            em.createNativeQuery("INSERT INTO cw_audit_chain (position, entry_id, chain_hash) VALUES (?, ?, ?)")
+                    .setParameter(1, position).setParameter(2, e.getId()).setParameter(3, hash).executeUpdate();
+            chained++;
+        }
+        if (chained > 0) {
+            checkpointIfDue(em, position, hash);
+        }
+        long last = ((Number) ids.get(ids.size() - 1)).longValue();
+        return new long[] {last, chained};
+    }
+
+    private void lock(EntityManager em) {
+        if (postgresql) {
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK + ")").getResultList();
+        } else {
+            em.createNativeQuery("UPDATE cw_audit_lock SET runs = runs + 1 WHERE id = 1").executeUpdate();
+        }
+    }
+
+    private record Head(long position, String chainHash, Instant at) {
+    }
+
+    private Head head(EntityManager em) {
+        List<?> rows = em.createNativeQuery("SELECT c.position, c.chain_hash, e.at_time FROM cw_audit_chain c "
+                + "LEFT JOIN cw_audit_entry e ON e.id = c.entry_id ORDER BY c.position DESC")
+                .setMaxResults(1).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return new Head(((Number) r[0]).longValue(), (String) r[1],
+                r[2] == null ? Instant.EPOCH : ((java.sql.Timestamp) r[2]).toInstant());
+    }
+
+    private void checkpointIfDue(EntityManager em, long position, String hash) {
+        List<?> last = em.createNativeQuery("SELECT MAX(at_time) FROM cw_audit_checkpoint").getResultList();
+        Object at = last.isEmpty() ? null : last.get(0);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (at == null || ((java.sql.Timestamp) at).toInstant().plus(checkpointEvery).isBefore(now)) {
+            em.createNativeQuery("INSERT INTO cw_audit_checkpoint (position, chain_hash, at_time) VALUES (?, ?, ?)")
+                    .setParameter(1, position).setParameter(2, hash)
+                    .setParameter(3, java.sql.Timestamp.from(now)).executeUpdate();
+        }
+    }
+
+    // ---- verification --------------------------------------------------------------------------
+
+    @Override
+    public Verification verify() {
+        chain();
+        return jpa.txExpr(TransactionType.RequiresNew, this::check);
+    }
+
+    private Verification check(EntityManager em) {
+        long expected = 1;
+        String hash = Hashes.GENESIS;
+        while (true) {
+            List<?> rows = em.createNativeQuery("SELECT position, entry_id, chain_hash FROM cw_audit_chain "
+                    + "WHERE position >= ? ORDER BY position").setParameter(1, expected)
+                    .setMaxResults(BATCH).getResultList();
+            if (rows.isEmpty()) {
+                break;
+            }
+            List<Long> ids = rows.stream().map(o -> ((Number) ((Object[]) o)[1]).longValue()).toList();
+            Map<Long, AuditEntryEntity> entries = new HashMap<>();
+            em.createQuery("SELECT e FROM AuditEntryEntity e WHERE e.id IN :ids", AuditEntryEntity.class)
+                    .setParameter("ids", ids).getResultList().forEach(e -> entries.put(e.getId(), e));
+            for (Object o : rows) {
+                Object[] r = (Object[]) o;
+                long position = ((Number) r[0]).longValue();
+                long entryId = ((Number) r[1]).longValue();
+                String chainHash = (String) r[2];
+                if (position != expected) {
+                    return Verification.broken(expected - 1, expected, null,
+                            "Position " + expected + " of the chain is missing.");
+                }
+                AuditEntryEntity e = entries.get(entryId);
+                if (e == null) {
+                    return Verification.broken(expected - 1, position, entryId,
+                            "Entry " + entryId + " at position " + position + " has been deleted.");
+                }
+                if (!Hashes.entryHash(e).equals(e.getEntryHash())) {
+                    return Verification.broken(expected - 1, position, entryId,
+                            "Entry " + entryId + " at position " + position + " has been changed: its content does not match its hash.");
+                }
+                hash = Hashes.chainHash(hash, e.getEntryHash());
+                if (!hash.equals(chainHash)) {
+                    return Verification.broken(expected - 1, position, entryId,
+                            "Entry " + entryId + " at position " + position + " does not follow from the chain before it.");
+                }
+                expected++;
+            }
+        }
+        long entries = expected - 1;
+        Verification checkpoints = checkCheckpoints(em, entries);
+        if (checkpoints != null) {
+            return checkpoints;
+        }
+        Verification outside = checkUnchained(em, entries);
+        return outside != null ? outside : Verification.ok(entries);
+    }
+
+    private Verification checkCheckpoints(EntityManager em, long entries) {
+        for (Object o : em.createNativeQuery("SELECT cp.position, cp.chain_hash, c.chain_hash FROM cw_audit_checkpoint cp "
+                + "LEFT JOIN cw_audit_chain c ON c.position = cp.position ORDER BY cp.position").getResultList()) {
+            Object[] r = (Object[]) o;
+            long position = ((Number) r[0]).longValue();
+            if (position > entries) {
+                return Verification.broken(entries, entries + 1, null, "The chain ends at position " + entries
+                        + " but a checkpoint recorded position " + position + ": entries were removed from its end.");
+            }
+            if (!r[1].equals(r[2])) {
+                return Verification.broken(entries, position, null,
+                        "The chain at position " + position + " differs from its checkpoint.");
+            }
+        }
+        return null;
+    }
+
+    private Verification checkUnchained(EntityManager em, long entries) {
+        Instant overdue = clock.instant().minus(grace);
+        List<?> ids = em.createNativeQuery("SELECT e.id FROM cw_audit_entry e WHERE NOT EXISTS "
+                + "(SELECT 1 FROM cw_audit_chain c WHERE c.entry_id = e.id) ORDER BY e.id")
+                .setMaxResults(BATCH).getResultList();
+        if (ids.isEmpty()) {
+            return null;
+        }
+        for (AuditEntryEntity e : em.createQuery("SELECT e FROM AuditEntryEntity e WHERE e.id IN :ids ORDER BY e.id",
+                AuditEntryEntity.class).setParameter("ids", ids.stream().map(o -> ((Number) o).longValue()).toList())
+                .getResultList()) {
+            if (!Hashes.entryHash(e).equals(e.getEntryHash())) {
+                return Verification.broken(entries, null, e.getId(), "Entry " + e.getId()
+                        + " is not in the chain and its content does not match its hash: it was inserted or changed outside Casework.");
+            }
+            if (e.getAt().isBefore(overdue)) {
+                return Verification.broken(entries, null, e.getId(), "Entry " + e.getId() + " dated " + e.getAt()
+                        + " is not in the chain: it was inserted outside Casework, or the chainer has not run.");
+            }
+        }
+        return null;
+    }
+}

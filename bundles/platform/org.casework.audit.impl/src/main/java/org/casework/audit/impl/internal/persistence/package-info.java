@@ -1,0 +1,6 @@
+/** JPA entity and SQL of the audit trail; they never leave this bundle. */
+@Header(name = "Meta-Persistence", value = "META-INF/persistence.xml")
+@Header(name = "Casework-Migrations", value = "db/migration")
+package org.casework.audit.impl.internal.persistence;
+
+import org.osgi.annotation.bundle.Header;

@@ -1,0 +1,21 @@
+package org.casework.security.impl.internal.service;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Lockout settings of {@code etc/org.casework.security.signin.cfg}; read again on change. */
+@ObjectClassDefinition(name = "Casework sign-in",
+        description = "How many wrong passwords in a row lock an account, and for how long.")
+public @interface SignInConfig {
+
+    /** The configuration PID. */
+    String PID = "org.casework.security.signin";
+
+    @AttributeDefinition(name = "Failures before lock", min = "1",
+            description = "Consecutive failed sign-ins that lock the account.")
+    int maxFailures() default 5;
+
+    @AttributeDefinition(name = "Lock minutes", min = "1",
+            description = "How long a locked account refuses every sign-in, even a right one.")
+    int lockMinutes() default 15;
+}
