@@ -19,10 +19,33 @@ public interface AuthenticationService {
      *
      * @param remoteAddress where the attempt came from, for the audit trail and lockout
      * @return the authenticated caller
+     * @throws OtpRequiredException (since 1.2) when the account has two-factor sign-in on: such
+     *     accounts sign in only through
+     *     {@link #authenticate(String, char[], String, String, String)}
      * @throws AuthenticationException when the credentials are wrong or the account cannot sign in
      */
     Caller authenticate(String username, char[] password, String remoteAddress)
             throws AuthenticationException;
+
+    /**
+     * Checks a user name, password and, for accounts with two-factor sign-in on, a one-time code
+     * (RFC 6238, six digits) or a single-use recovery code. Each one-time code is accepted once;
+     * a wrong code counts as a failed sign-in towards the lock. Without either code this behaves
+     * as {@link #authenticate(String, char[], String)}.
+     *
+     * @param otp the six-digit code of the user's authenticator app; may be null
+     * @param recoveryCode one of the user's recovery codes; may be null
+     * @throws OtpRequiredException when the account needs a code and none was given
+     * @throws AuthenticationException when any part is wrong or the account cannot sign in
+     * @since 1.2
+     */
+    default Caller authenticate(String username, char[] password, String otp,
+            String recoveryCode, String remoteAddress) throws AuthenticationException {
+        if (otp != null || recoveryCode != null) {
+            throw new AuthenticationException("The user name or password is wrong.");
+        }
+        return authenticate(username, password, remoteAddress);
+    }
 
     /** Starts a session of the given kind for a caller that has just authenticated. */
     Session openSession(Caller caller, Session.Kind kind, String remoteAddress);

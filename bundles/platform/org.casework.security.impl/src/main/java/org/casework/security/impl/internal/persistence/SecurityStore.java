@@ -215,6 +215,69 @@ public class SecurityStore {
         return tx(em -> deleteExpired(em, now, idleCutoff));
     }
 
+    /** The user's two-factor state; empty when the user never enrolled or does not exist. */
+    public java.util.Optional<TotpRow> findTotp(String username) {
+        return tx(em -> {
+            List<?> rows = em.createNativeQuery("SELECT totp_secret, totp_state, totp_last_step, "
+                    + "totp_recovery FROM cw_user WHERE username = ?")
+                    .setParameter(1, username).getResultList();
+            if (rows.isEmpty() || ((Object[]) rows.get(0))[0] == null) {
+                return Optional.<TotpRow>empty();
+            }
+            Object[] row = (Object[]) rows.get(0);
+            String recovery = (String) row[3];
+            List<String> hashes = recovery == null || recovery.isEmpty() ? List.of()
+                    : List.of(recovery.split(","));
+            return Optional.of(new TotpRow((String) row[0], "ENABLED".equals(row[1]),
+                    row[2] == null ? null : ((Number) row[2]).longValue(), hashes, recovery));
+        });
+    }
+
+    /** Starts (or restarts) an enrolment: pending until confirmed; any earlier one is replaced. */
+    public boolean startTotp(String username, String secret, List<String> recoveryHashes) {
+        return tx(em -> em.createNativeQuery("UPDATE cw_user SET totp_secret = ?, "
+                + "totp_state = 'PENDING', totp_last_step = NULL, totp_recovery = ? "
+                + "WHERE username = ?").setParameter(1, secret)
+                .setParameter(2, String.join(",", recoveryHashes)).setParameter(3, username)
+                .executeUpdate()) > 0;
+    }
+
+    /** Turns a pending enrolment on. */
+    public boolean enableTotp(String username) {
+        return tx(em -> em.createNativeQuery("UPDATE cw_user SET totp_state = 'ENABLED' "
+                + "WHERE username = ? AND totp_state = 'PENDING'").setParameter(1, username)
+                .executeUpdate()) > 0;
+    }
+
+    /** Forgets the secret and recovery codes: two-factor sign-in is off. */
+    public void clearTotp(String username) {
+        tx(em -> em.createNativeQuery("UPDATE cw_user SET totp_secret = NULL, totp_state = NULL, "
+                + "totp_last_step = NULL, totp_recovery = NULL WHERE username = ?")
+                .setParameter(1, username).executeUpdate());
+    }
+
+    /**
+     * Marks a time step used, only if it is later than the last one: of two concurrent sign-ins
+     * with the same code, exactly one wins.
+     */
+    public boolean useTotpStep(String username, long step) {
+        return tx(em -> em.createNativeQuery("UPDATE cw_user SET totp_last_step = ? "
+                + "WHERE username = ? AND (totp_last_step IS NULL OR totp_last_step < ?)")
+                .setParameter(1, step).setParameter(2, username).setParameter(3, step)
+                .executeUpdate()) > 0;
+    }
+
+    /**
+     * Replaces the remaining recovery codes, only if they are still {@code expected}: a code is
+     * spent once even by concurrent sign-ins.
+     */
+    public boolean replaceRecoveryCodes(String username, String expected, List<String> remaining) {
+        return tx(em -> em.createNativeQuery("UPDATE cw_user SET totp_recovery = ? "
+                + "WHERE username = ? AND totp_recovery = ?")
+                .setParameter(1, String.join(",", remaining)).setParameter(2, username)
+                .setParameter(3, expected).executeUpdate()) > 0;
+    }
+
     private static int deleteExpired(EntityManager em, Instant now, Instant idleCutoff) {
         return em.createNativeQuery("DELETE FROM cw_session WHERE expires_at < ? "
                 + "OR (kind = 'BROWSER' AND last_seen_at < ?)")

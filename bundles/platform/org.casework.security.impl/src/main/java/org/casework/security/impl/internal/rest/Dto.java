@@ -12,8 +12,19 @@ final class Dto {
     private Dto() {
     }
 
-    /** {@code POST /session} and {@code POST /tokens}. */
-    record Credentials(String username, String password) {
+    /**
+     * {@code POST /session} and {@code POST /tokens}; {@code otp} or {@code recoveryCode} for
+     * accounts with two-factor sign-in on.
+     */
+    record Credentials(String username, String password, String otp, String recoveryCode) {
+    }
+
+    /** {@code POST /users/me/totp/confirm} and {@code DELETE /users/me/totp}. */
+    record OtpCode(String code) {
+    }
+
+    /** A new two-factor enrolment: shown once, never again. */
+    record TotpEnrolment(String secret, String otpauthUri, List<String> recoveryCodes) {
     }
 
     /** What a console session knows about its user. */

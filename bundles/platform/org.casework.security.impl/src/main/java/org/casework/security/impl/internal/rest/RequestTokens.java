@@ -12,6 +12,7 @@ import org.casework.core.api.FieldError;
 import org.casework.rest.api.RestConstants;
 import org.casework.security.api.AuthenticationException;
 import org.casework.security.api.AuthenticationService;
+import org.casework.security.api.OtpRequiredException;
 import org.casework.security.api.Session;
 
 /**
@@ -55,6 +56,13 @@ final class RequestTokens {
                 List.of());
     }
 
+    /** The answer when the password was right but a two-factor code is needed: no session. */
+    static CaseworkException otpRequired() {
+        return new CaseworkException(401, "otp-required",
+                "Enter the six-digit code from your authenticator app, or a recovery code.",
+                List.of());
+    }
+
     /**
      * Checks the credentials of a sign-in request and opens a session of the given kind. The
      * password is wiped from memory as soon as it has been checked.
@@ -65,7 +73,10 @@ final class RequestTokens {
         char[] password = body.password().toCharArray();
         Caller caller;
         try {
-            caller = authentication.authenticate(body.username(), password, remote(request));
+            caller = authentication.authenticate(body.username(), password, body.otp(),
+                    body.recoveryCode(), remote(request));
+        } catch (OtpRequiredException e) {
+            throw otpRequired();
         } catch (AuthenticationException e) {
             throw badCredentials();
         } finally {

@@ -11,6 +11,7 @@ import org.casework.audit.api.AuditEvent;
 import org.casework.core.api.Caller;
 import org.casework.security.api.AuthenticationException;
 import org.casework.security.api.AuthenticationService;
+import org.casework.security.api.OtpRequiredException;
 import org.casework.security.api.Session;
 import org.casework.security.api.SessionInfo;
 import org.casework.security.impl.internal.password.PasswordHasher;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Checks passwords against the stored PBKDF2 hashes and keeps sessions and API tokens in
  * {@code cw_session}, by the SHA-256 of their tokens only. Unknown users, inactive users, locked
  * accounts and wrong passwords fail alike and take alike long. {@link SignInConfig#maxFailures()}
- * wrong passwords in a row lock the account for {@link SignInConfig#lockMinutes()}.
+ * wrong passwords in a row lock the account for {@link SignInConfig#lockMinutes()}. Accounts with
+ * two-factor sign-in on also need a one-time or recovery code; a wrong code counts as a failure.
  */
 @Component(service = AuthenticationService.class, configurationPid = SignInConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -44,20 +46,25 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationServiceImpl.class);
     /** The one message for every failed sign-in: it must not tell which part was wrong. */
     public static final String FAILED = "The user name or password is wrong.";
+    /** The message when the password was right but a two-factor code is needed. */
+    public static final String OTP_REQUIRED =
+            "Enter the six-digit code from your authenticator app, or a recovery code.";
     private static final int MAX_USERNAME_LENGTH = 64;
 
     private final SecurityStore store;
     private final PasswordHasher hasher;
     private final Clock clock;
     private final SecurityAudit audit;
+    private final TwoFactorService twoFactor;
     private final Tokens tokens = new Tokens();
     private volatile int maxFailures = 5;
     private volatile Duration lockDuration = Duration.ofMinutes(15);
 
     @Activate
     public AuthenticationServiceImpl(@Reference SecurityStore store,
-            @Reference SecurityAudit audit, SignInConfig config) {
-        this(store, new PasswordHasher(), Clock.systemUTC(), audit);
+            @Reference SecurityAudit audit, @Reference TwoFactorService twoFactor,
+            SignInConfig config) {
+        this(store, new PasswordHasher(), Clock.systemUTC(), audit, twoFactor);
         modified(config);
     }
 
@@ -67,6 +74,12 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
 
     AuthenticationServiceImpl(SecurityStore store, PasswordHasher hasher, Clock clock,
             SecurityAudit audit) {
+        this(store, hasher, clock, audit, new TwoFactorService(store, clock, audit));
+    }
+
+    AuthenticationServiceImpl(SecurityStore store, PasswordHasher hasher, Clock clock,
+            SecurityAudit audit, TwoFactorService twoFactor) {
+        this.twoFactor = twoFactor;
         this.store = store;
         this.hasher = hasher;
         this.clock = clock;
@@ -94,6 +107,12 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
     @Override
     public Caller authenticate(String username, char[] password, String remoteAddress)
             throws AuthenticationException {
+        return authenticate(username, password, null, null, remoteAddress);
+    }
+
+    @Override
+    public Caller authenticate(String username, char[] password, String otp, String recoveryCode,
+            String remoteAddress) throws AuthenticationException {
         if (username == null || password == null || username.isBlank()
                 || username.length() > MAX_USERNAME_LENGTH
                 || password.length > PasswordRules.MAX_SIGN_IN_LENGTH) {
@@ -127,6 +146,25 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
         if (!user.get().active()) {
             LOG.debug("Sign-in refused for inactive account {} from {}", name, remoteAddress);
             throw failed(name, remoteAddress, "account inactive");
+        }
+        switch (twoFactor.check(user.get().caller(), otp, recoveryCode, remoteAddress)) {
+            case MISSING -> {
+                LOG.debug("Sign-in of {} from {} needs a one-time code", name, remoteAddress);
+                audit.record(SecurityAudit.typed(name), "logon-failed", null, AuditEvent.FAILED,
+                        remoteAddress, "one-time code required");
+                throw new OtpRequiredException(OTP_REQUIRED);
+            }
+            case REFUSED -> {
+                if (store.recordFailedSignIn(name, maxFailures, now.plus(lockDuration))) {
+                    LOG.info("Account {} locked for {} after {} failed sign-ins, the last from {}",
+                            name, lockDuration, maxFailures, remoteAddress);
+                    throw failed(name, remoteAddress, "wrong one-time code; account now locked");
+                }
+                throw failed(name, remoteAddress, "wrong one-time code");
+            }
+            default -> {
+                // no second factor, or a right one
+            }
         }
         if (user.get().account().failedSignIns() > 0 || user.get().account().lockedUntil() != null) {
             store.clearFailedSignIns(name);

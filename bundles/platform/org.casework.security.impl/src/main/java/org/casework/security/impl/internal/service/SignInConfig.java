@@ -3,7 +3,7 @@ package org.casework.security.impl.internal.service;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Lockout settings of {@code etc/org.casework.security.signin.cfg}; read again on change. */
+/** Lockout and two-factor settings of {@code etc/org.casework.security.signin.cfg}; read again on change. */
 @ObjectClassDefinition(name = "Casework sign-in",
         description = "How many wrong passwords in a row lock an account, and for how long.")
 public @interface SignInConfig {
@@ -18,4 +18,14 @@ public @interface SignInConfig {
     @AttributeDefinition(name = "Lock minutes", min = "1",
             description = "How long a locked account refuses every sign-in, even a right one.")
     int lockMinutes() default 15;
+
+    @AttributeDefinition(name = "Two-factor sign-in required",
+            description = "When on, users holding a role listed in 'Roles that need two-factor "
+                    + "sign-in' may not turn two-factor sign-in off. Off by default.")
+    boolean totpEnforced() default false;
+
+    @AttributeDefinition(name = "Roles that need two-factor sign-in",
+            description = "Comma-separated role names; applies only while two-factor sign-in "
+                    + "is required.")
+    String totpRequiredRoles() default "admin,external";
 }

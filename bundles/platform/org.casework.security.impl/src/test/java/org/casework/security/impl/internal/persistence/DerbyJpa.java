@@ -43,7 +43,7 @@ public final class DerbyJpa implements JpaTemplate, AutoCloseable {
 
     /** The Derby migrations of this bundle, in order. */
     private static final String[] MIGRATIONS = {"V1__security.derby.sql",
-        "V2__signin_hardening.derby.sql"};
+        "V2__signin_hardening.derby.sql", "V3__two_factor.derby.sql"};
 
     private static void migrate(Connection connection) throws SQLException, IOException {
         for (String name : MIGRATIONS) {
