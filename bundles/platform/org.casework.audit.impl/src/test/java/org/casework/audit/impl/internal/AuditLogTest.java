@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.casework.audit.api.AuditQuery;
 import org.casework.audit.api.FieldChange;
 import org.casework.audit.api.Verification;
 import org.casework.core.api.Caller;
+import org.casework.testing.DerbyJpaTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +26,12 @@ class AuditLogTest {
 
     private static final Caller ANNA = new Caller("anna", "Anna", Set.of("staff"), Set.of(), false, false);
 
-    private LocalJpaTemplate jpa;
+    private DerbyJpaTemplate jpa;
     private AuditLog audit;
 
     @BeforeEach
     void setUp() throws Exception {
-        jpa = new LocalJpaTemplate("audit" + System.nanoTime());
+        jpa = new DerbyJpaTemplate("casework-audit-test", "V1__audit.derby.sql");
         audit = new AuditLog(jpa, false, config(), java.time.Clock.systemUTC(), false);
     }
 
@@ -52,7 +52,7 @@ class AuditLogTest {
     }
 
     private void sql(String... statements) throws SQLException {
-        try (Connection c = jpa.connection(); Statement st = c.createStatement()) {
+        try (Statement st = jpa.connection().createStatement()) {
             for (String s : statements) {
                 st.executeUpdate(s);
             }

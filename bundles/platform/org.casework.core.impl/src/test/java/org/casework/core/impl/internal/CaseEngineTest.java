@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.casework.audit.api.AuditEvent;
 import org.casework.audit.api.FieldChange;
@@ -37,6 +36,7 @@ import org.casework.core.api.spi.CaseTypeDefinition;
 import org.casework.core.api.spi.FieldDefinition;
 import org.casework.core.api.spi.TransitionDefinition;
 import org.casework.core.impl.internal.validation.ContentSniffer;
+import org.casework.testing.DerbyJpaTemplate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class CaseEngineTest {
     static final Caller OUTSIDER = caller("oz", "other");
     static final Caller MANAGER = caller("meg", "staff", "manager");
 
-    private LocalJpaTemplate jpa;
+    private DerbyJpaTemplate jpa;
     private CaseEngine engine;
 
     static Caller caller(String name, String... roles) {
@@ -93,7 +93,7 @@ class CaseEngineTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        jpa = new LocalJpaTemplate("engine" + UUID.randomUUID().toString().replace("-", ""));
+        jpa = new DerbyJpaTemplate("casework-core-test", "V1__case_engine.derby.sql");
         CaseTypeRegistry registry = new CaseTypeRegistry();
         registry.addCaseType(() -> SAMPLE, Map.of(CaseType.PROPERTY, "sample"));
         audit = new RecordingAuditService();
