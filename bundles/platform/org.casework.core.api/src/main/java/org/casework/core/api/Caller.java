@@ -15,15 +15,31 @@ import java.util.Set;
  * @param system true when the caller is a connector or scheduled job acting without a person
  * @param passwordChangeRequired true while the caller signed in with a generated password and
  *     must choose a new one before doing anything else
+ * @param permissions the union of the permission sets of the caller's roles, as
+ *     {@code resource:action[:scope]} strings (see {@link org.casework.core.api.access.Permission});
+ *     resolved by the security bundle at sign-in, already narrowed to read-only actions when one of
+ *     the roles is external
  */
 public record Caller(String username, String displayName, Set<String> roles, Set<String> divisions,
-        boolean system, boolean passwordChangeRequired) implements Principal {
+        boolean system, boolean passwordChangeRequired, Set<String> permissions) implements Principal {
 
     public Caller {
         Objects.requireNonNull(username, "username");
         displayName = displayName == null ? username : displayName;
         roles = Set.copyOf(roles == null ? Set.of() : roles);
         divisions = Set.copyOf(divisions == null ? Set.of() : divisions);
+        permissions = Set.copyOf(permissions == null ? Set.of() : permissions);
+    }
+
+    /** A caller without resolved permissions (version 1.0 of this package): roles decide alone. */
+    public Caller(String username, String displayName, Set<String> roles, Set<String> divisions,
+            boolean system, boolean passwordChangeRequired) {
+        this(username, displayName, roles, divisions, system, passwordChangeRequired, Set.of());
+    }
+
+    /** The same caller with its permissions resolved. */
+    public Caller withPermissions(Set<String> resolved) {
+        return new Caller(username, displayName, roles, divisions, system, passwordChangeRequired, resolved);
     }
 
     /** A caller that stands for the platform itself, e.g. during migrations or scheduled jobs. */
@@ -48,6 +64,16 @@ public record Caller(String username, String displayName, Set<String> roles, Set
         }
         for (String r : wanted) {
             if (roles.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the caller belongs to at least one of the divisions. */
+    public boolean inAnyDivision(Set<String> wanted) {
+        for (String d : wanted) {
+            if (divisions.contains(d)) {
                 return true;
             }
         }
