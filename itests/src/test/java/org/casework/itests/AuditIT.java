@@ -153,7 +153,7 @@ public class AuditIT extends CaseworkTestSupport {
         String name = "clerk" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Long-enough-" + UUID.randomUUID();
         HttpResult user = admin().post("/api/v1/users", Map.of("username", name, "fullName", "A Clerk",
-                "email", name + "@example.org", "roles", List.of("viewer"), "divisions", List.of(), "password", password));
+                "email", name + "@example.org", "roles", List.of("intake"), "divisions", List.of(), "password", password));
         assertEquals(user.toString(), 201, user.status());
         CaseworkHttp clerk = http().as(name, password);
         assertEquals(403, clerk.get(AUDIT).status());

@@ -6,7 +6,7 @@
  * caller with {@link org.casework.rest.api.RestContext#caller}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.casework.rest.api;
 
 import org.osgi.annotation.bundle.Export;

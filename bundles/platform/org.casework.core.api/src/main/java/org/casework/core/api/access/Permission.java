@@ -62,6 +62,26 @@ public record Permission(String resource, String action, Scope scope) {
                 && (action.equals("*") || action.equals(wantedAction));
     }
 
+    /**
+     * Whether the caller holds {@code resource:action} at any scope: administrators always do;
+     * others when one of their resolved permissions covers it. Unparseable entries never match.
+     */
+    public static boolean held(org.casework.core.api.Caller caller, String resource, String action) {
+        if (caller.isAdmin()) {
+            return true;
+        }
+        for (String text : caller.permissions()) {
+            try {
+                if (parse(text).covers(resource, action)) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                // a malformed entry grants nothing
+            }
+        }
+        return false;
+    }
+
     @Override
     public String toString() {
         return scope == Scope.ALL ? resource + ":" + action : resource + ":" + action + ":" + scope.key();

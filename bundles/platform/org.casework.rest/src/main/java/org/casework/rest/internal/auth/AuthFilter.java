@@ -21,7 +21,9 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
 import org.casework.core.api.Caller;
+import org.casework.core.api.access.Permission;
 import org.casework.rest.api.PublicEndpoint;
+import org.casework.rest.api.RequiresPermission;
 import org.casework.rest.api.RequiresRole;
 import org.casework.rest.api.RestConstants;
 import org.casework.rest.internal.Problem;
@@ -133,7 +135,10 @@ public final class AuthFilter implements ContainerRequestFilter {
             return;
         }
         RequiresRole required = requiredRoles(method, type);
-        if (required != null && !caller.hasAnyRole(Set.of(required.value()))) {
+        RequiresPermission permission = requiredPermission(method, type);
+        if ((required != null || permission != null)
+                && !(required != null && caller.hasAnyRole(Set.of(required.value())))
+                && !(permission != null && holdsAny(caller, permission.value()))) {
             request.abortWith(Problem.of(403, "forbidden",
                     "You do not have the role needed for this.").toResponse());
             return;
@@ -202,9 +207,32 @@ public final class AuthFilter implements ContainerRequestFilter {
                 || (type != null && type.isAnnotationPresent(PublicEndpoint.class));
     }
 
+    static RequiresPermission requiredPermission(Method method, Class<?> type) {
+        if (method != null && method.isAnnotationPresent(RequiresPermission.class)) {
+            return method.getAnnotation(RequiresPermission.class);
+        }
+        if (method != null && method.isAnnotationPresent(RequiresRole.class)) {
+            return null;
+        }
+        return type == null ? null : type.getAnnotation(RequiresPermission.class);
+    }
+
+    static boolean holdsAny(Caller caller, String[] permissions) {
+        for (String p : permissions) {
+            int colon = p.indexOf(':');
+            if (colon > 0 && Permission.held(caller, p.substring(0, colon), p.substring(colon + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static RequiresRole requiredRoles(Method method, Class<?> type) {
         if (method != null && method.isAnnotationPresent(RequiresRole.class)) {
             return method.getAnnotation(RequiresRole.class);
+        }
+        if (method != null && method.isAnnotationPresent(RequiresPermission.class)) {
+            return null;
         }
         return type == null ? null : type.getAnnotation(RequiresRole.class);
     }

@@ -38,6 +38,7 @@ import org.casework.core.api.spi.CaseTypeDefinition;
 import org.casework.core.api.spi.FieldDefinition;
 import org.casework.rest.api.Doc;
 import org.casework.rest.api.PublicEndpoint;
+import org.casework.rest.api.RequiresPermission;
 import org.casework.rest.api.RequiresRole;
 import org.casework.rest.api.RestConstants;
 
@@ -263,14 +264,24 @@ public final class OpenApiGenerator {
                 || type.isAnnotationPresent(PublicEndpoint.class);
         RequiresRole roles = annotated.isAnnotationPresent(RequiresRole.class)
                 ? annotated.getAnnotation(RequiresRole.class)
+                : annotated.isAnnotationPresent(RequiresPermission.class) ? null
                 : type.getAnnotation(RequiresRole.class);
         if (isPublic) {
             op.put(ACCESS, "public");
             op.put("security", List.of());
         } else {
+            RequiresPermission permissions = annotated.isAnnotationPresent(RequiresPermission.class)
+                    ? annotated.getAnnotation(RequiresPermission.class)
+                    : annotated.isAnnotationPresent(RequiresRole.class) ? null
+                    : type.getAnnotation(RequiresPermission.class);
+            if (permissions != null) {
+                op.put("x-casework-permissions", List.of(permissions.value()));
+            }
             if (roles != null) {
                 op.put(ACCESS, "roles");
                 op.put(ROLES, List.of(roles.value()));
+            } else if (permissions != null) {
+                op.put(ACCESS, "permissions");
             } else {
                 op.put(ACCESS, "authenticated");
             }

@@ -32,6 +32,7 @@ import org.casework.audit.api.Verification;
 import org.casework.core.api.CaseworkException;
 import org.casework.core.api.FieldError;
 import org.casework.rest.api.Doc;
+import org.casework.rest.api.RequiresPermission;
 import org.casework.rest.api.RequiresRole;
 import org.casework.rest.api.RestConstants;
 import org.casework.rest.api.RestContext;
@@ -44,6 +45,7 @@ import org.osgi.service.component.annotations.Reference;
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresRole(AuditResource.AUDITOR)
+@RequiresPermission("audit:read")
 @Doc("The audit trail (auditors)")
 public class AuditResource {
 
@@ -68,6 +70,7 @@ public class AuditResource {
 
     @GET
     @Path("/verify")
+    @RequiresPermission("audit:verify")
     @Doc("Checks every entry and the hash chain: intact, or the first broken entry")
     public Map<String, Object> verify() {
         Verification v = audit.verify();
@@ -84,6 +87,7 @@ public class AuditResource {
 
     @GET
     @Path("/export.csv")
+    @RequiresPermission("audit:export")
     @Produces("text/csv")
     @Doc("Exports the entries matching the same filters as CSV, newest first")
     public Response export(@Context SecurityContext sc, @Context HttpServletRequest request,

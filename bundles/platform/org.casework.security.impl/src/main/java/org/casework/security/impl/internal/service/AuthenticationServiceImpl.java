@@ -1,5 +1,9 @@
 package org.casework.security.impl.internal.service;
 
+import org.casework.security.impl.internal.roles.RoleCatalog;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +62,11 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
     private final TwoFactorService twoFactor;
     private final Tokens tokens = new Tokens();
     private volatile int maxFailures = 5;
+
+    /** Resolves each signed-in caller's permissions from its roles' permission sets. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RoleCatalog roleCatalog;
     private volatile Duration lockDuration = Duration.ofMinutes(15);
 
     @Activate
@@ -170,7 +179,17 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
             store.clearFailedSignIns(name);
         }
         audit.record(user.get().caller(), "logon", name, AuditEvent.SUCCESS, remoteAddress, null);
-        return user.get().caller();
+        return withPermissions(user.get().caller());
+    }
+
+    /** For tests: permissions are resolved through this catalogue. */
+    void useRoles(RoleCatalog catalog) {
+        this.roleCatalog = catalog;
+    }
+
+    private Caller withPermissions(Caller caller) {
+        RoleCatalog catalog = roleCatalog;
+        return catalog == null ? caller : catalog.resolve(caller);
     }
 
     /** User names are stored in lower case; sign-in accepts any case. */
@@ -223,8 +242,8 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
         if (SessionPolicy.needsTouch(row.lastSeenAt(), now)) {
             store.touchSession(hash, now);
         }
-        return Optional.of(new Session(null, row.csrfToken(), user.get().caller(), row.expiresAt(),
-                kind));
+        return Optional.of(new Session(null, row.csrfToken(), withPermissions(user.get().caller()),
+                row.expiresAt(), kind));
     }
 
     @Override

@@ -1,5 +1,9 @@
 package org.casework.security.impl.internal.service;
 
+import org.casework.security.impl.internal.roles.RoleCatalog;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,6 +64,11 @@ public final class TwoFactorService {
     private final SecurityAudit audit;
     private final Totp totp = new Totp();
     private volatile boolean enforced;
+
+    /** Roles flagged "two-factor required" in their data count as well as the configured list. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RoleCatalog roleCatalog;
     private volatile Set<String> requiredRoles = Set.of("admin", "external");
 
     @Activate
@@ -91,8 +100,10 @@ public final class TwoFactorService {
 
     /** Whether the caller's roles oblige them to keep two-factor sign-in on. */
     public boolean required(Caller caller) {
-        return enforced && caller.roles().stream()
-                .anyMatch(r -> requiredRoles.contains(r.toLowerCase(Locale.ROOT)));
+        RoleCatalog catalog = roleCatalog;
+        return enforced && (caller.roles().stream()
+                .anyMatch(r -> requiredRoles.contains(r.toLowerCase(Locale.ROOT)))
+                || catalog != null && catalog.twoFactorRequired(caller));
     }
 
     /** Whether the user has confirmed two-factor sign-in. */

@@ -1,5 +1,9 @@
 package org.casework.security.impl.internal.service;
 
+import org.casework.security.impl.internal.roles.RoleCatalog;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -55,6 +59,11 @@ public final class UserServiceImpl implements UserService {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final SecurityAudit audit;
+
+    /** Present in a running system: role keys given to accounts must name existing roles. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RoleCatalog roleCatalog;
 
     @Activate
     public UserServiceImpl(@Reference SecurityStore store, @Reference SecurityAudit audit) {
@@ -112,7 +121,8 @@ public final class UserServiceImpl implements UserService {
         }
         char[] password = user.password() == null ? null : user.password().toCharArray();
         try {
-            List<FieldError> errors = validate(user, password);
+            List<FieldError> errors = new ArrayList<>(validate(user, password));
+            checkRolesExist(user.roles(), errors);
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }
@@ -166,6 +176,7 @@ public final class UserServiceImpl implements UserService {
             errors.add(new FieldError("email", "email", "Enter a valid e-mail address."));
         }
         checkKeys("roles", change.roles(), errors);
+        checkRolesExist(change.roles(), errors);
         checkKeys("divisions", change.divisions(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -311,6 +322,23 @@ public final class UserServiceImpl implements UserService {
         checkKeys("divisions", user.divisions(), errors);
         errors.addAll(PasswordRules.check("password", password, username));
         return errors;
+    }
+
+    /** For tests: role keys are checked against this catalogue. */
+    void useRoles(RoleCatalog catalog) {
+        this.roleCatalog = catalog;
+    }
+
+    private void checkRolesExist(Set<String> keys, List<FieldError> errors) {
+        RoleCatalog catalog = roleCatalog;
+        if (catalog == null || keys == null || errors.stream().anyMatch(e -> e.field().equals("roles"))) {
+            return;
+        }
+        Set<String> unknown = catalog.unknown(keys);
+        if (!unknown.isEmpty()) {
+            errors.add(new FieldError("roles", "unknown", "There is no role " + String.join(", ", unknown)
+                    + ". See the list of roles."));
+        }
     }
 
     private static void checkKeys(String field, Set<String> keys, List<FieldError> errors) {
