@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Case-creation benchmark: REST API vs. raw JDBC, on embedded Derby and on PostgreSQL.
 #
-#   bench/run-case-create.sh [N] [--clients=16] [--warmup=200] [--databases=derby,postgresql]
+#   bench/run-case-create.sh [N] [--clients=16] [--warmup=200] [--databases=derby,postgresql] [--audit=on,off]
 #                            [--pg=127.0.0.1:5432] [--pg-user=postgres] [--boot-timeout=300]
 #                            [--ds=key=value ...]
 #

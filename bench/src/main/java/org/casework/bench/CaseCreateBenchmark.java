@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * Measures how fast Casework creates cases through its REST API, next to a raw JDBC baseline
@@ -24,20 +20,20 @@ import java.util.concurrent.Callable;
  * <pre>
  * usage: CaseCreateBenchmark [N] [--clients=16] [--warmup=200] [--databases=derby,postgresql]
  *        [--assembly=karaf-assembly/target/assembly] [--pg=127.0.0.1:5432] [--pg-user=postgres]
- *        [--boot-timeout=300] [--ds=key=value ...]
+ *        [--boot-timeout=300] [--ds=key=value ...] [--audit=on,off]
  * </pre>
  * {@code --ds} sets a property in the copy's {@code etc/org.ops4j.datasource-casework.cfg}, for
- * trying pool settings such as {@code --ds=pool.maxPoolSize=20}.
+ * trying pool settings such as {@code --ds=pool.maxPoolSize=20}. {@code --audit=on,off} repeats the REST
+ * runs with the audit trail switched off, to show what auditing costs.
  */
 public final class CaseCreateBenchmark {
 
-    private static final String ADMIN = "admin";
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     /** The command line. */
     record Options(int cases, int clients, int warmup, List<String> databases, Path assembly,
-            BenchDatabases.Postgres postgres, Duration bootTimeout, Map<String, String> datasource) {
+            BenchDatabases.Postgres postgres, Duration bootTimeout, Map<String, String> datasource,
+            boolean withoutAudit) {
 
         static Options parse(String[] args) {
             int cases = 2000;
@@ -49,6 +45,7 @@ public final class CaseCreateBenchmark {
             String pgUser = "postgres";
             int bootSeconds = 300;
             Map<String, String> datasource = new LinkedHashMap<>();
+            boolean withoutAudit = false;
             for (String a : args) {
                 if (a.isBlank()) {
                     continue;
@@ -70,6 +67,12 @@ public final class CaseCreateBenchmark {
                     pgUser = value;
                 } else if (a.startsWith("--boot-timeout=")) {
                     bootSeconds = Integer.parseInt(value);
+                } else if (a.startsWith("--audit=")) {
+                    List<String> modes = List.of(value.toLowerCase(Locale.ROOT).split(","));
+                    if (!modes.contains("on") || !modes.stream().allMatch(m -> m.equals("on") || m.equals("off"))) {
+                        throw new IllegalArgumentException("--audit takes on or on,off (auditing is always measured)");
+                    }
+                    withoutAudit = modes.contains("off");
                 } else if (a.startsWith("--ds=") && value.indexOf('=') > 0) {
                     datasource.put(value.substring(0, value.indexOf('=')).strip(),
                             value.substring(value.indexOf('=') + 1).strip());
@@ -88,12 +91,13 @@ public final class CaseCreateBenchmark {
             String[] hp = pg.split(":");
             return new Options(cases, clients, warmup, databases, assembly.toAbsolutePath().normalize(),
                     new BenchDatabases.Postgres(hp[0], hp.length > 1 ? Integer.parseInt(hp[1]) : 5432, pgUser),
-                    Duration.ofSeconds(bootSeconds), Map.copyOf(datasource));
+                    Duration.ofSeconds(bootSeconds), Map.copyOf(datasource), withoutAudit);
         }
     }
 
     /** One line of the result table. */
-    record Row(String database, int clients, int cases, LoadRunner.Measurement rest, LoadRunner.Measurement jdbc) {
+    record Row(String database, int clients, int cases, LoadRunner.Measurement rest, LoadRunner.Measurement jdbc,
+            LoadRunner.Measurement restWithoutAudit) {
     }
 
     private final Options options;
@@ -118,7 +122,7 @@ public final class CaseCreateBenchmark {
         } catch (IllegalArgumentException e) {
             System.out.println("bench: " + e.getMessage());
             System.out.println("usage: run-case-create.sh [N] [--clients=16] [--warmup=200] "
-                    + "[--databases=derby,postgresql] [--pg=127.0.0.1:5432] [--pg-user=postgres] [--boot-timeout=300] "
+                    + "[--databases=derby,postgresql] [--audit=on,off] [--pg=127.0.0.1:5432] [--pg-user=postgres] [--boot-timeout=300] "
                     + "[--ds=key=value ...]");
             System.exit(2);
             return;
@@ -171,8 +175,9 @@ public final class CaseCreateBenchmark {
     private void runDerby() throws Exception {
         KarafServer server = prepare("derby");
         BenchDatabases.Derby derby = new BenchDatabases.Derby(derbyDirectory(server));
-        String token = start("derby", server);
-        LoadRunner.Measurement[] rest = restRuns("derby", server, token);
+        ServerReady.Ready ready = start("derby", server);
+        LoadRunner.Measurement[] rest = restRuns("derby", server, ready.token());
+        LoadRunner.Measurement[] withoutAudit = withoutAudit("derby", server, ready);
         // Karaf holds the embedded database: stop it, then open the same files here
         say("derby", "stopping Karaf to open its database directly");
         server.stop(STOP_GRACE);
@@ -181,7 +186,7 @@ public final class CaseCreateBenchmark {
         try (Connection c = derby.connect()) {
             checkEngineRows("derby", c);
         }
-        jdbcRuns("derby", JdbcBaseline.derby(derby::connect), rest);
+        jdbcRuns("derby", JdbcBaseline.derby(derby::connect), rest, withoutAudit);
     }
 
     private void runPostgres() throws Exception {
@@ -190,22 +195,15 @@ public final class CaseCreateBenchmark {
         cleanup.add("drop database " + database, () -> pg.dropDatabase(database));
         say("postgresql", "created database " + database);
         KarafServer server = prepare("postgresql");
-        CfgFile cfg = CfgFile.open(server.datasourceCfg());
-        for (String key : List.of("osgi.jdbc.driver.name", "databaseName", "createDatabase", "url", "user",
-                "password", "serverName", "portNumber")) {
-            cfg.comment(key);
-        }
-        cfg.set("osgi.jdbc.driver.name", "PostgreSQL JDBC Driver")
-                .set("url", pg.url(database))
-                .set("user", pg.user())
-                .save();
-        String token = start("postgresql", server);
-        LoadRunner.Measurement[] rest = restRuns("postgresql", server, token);
+        server.usePostgresql(pg, database);
+        ServerReady.Ready ready = start("postgresql", server);
+        LoadRunner.Measurement[] rest = restRuns("postgresql", server, ready.token());
+        LoadRunner.Measurement[] withoutAudit = withoutAudit("postgresql", server, ready);
         try (Connection c = pg.connect(database)) {
             checkEngineRows("postgresql", c);
         }
         // Karaf keeps running (idle) and keeps its connections, as in production
-        jdbcRuns("postgresql", JdbcBaseline.postgresql(() -> pg.connect(database)), rest);
+        jdbcRuns("postgresql", JdbcBaseline.postgresql(() -> pg.connect(database)), rest, withoutAudit);
         server.stop(STOP_GRACE);
     }
 
@@ -222,9 +220,31 @@ public final class CaseCreateBenchmark {
         return server;
     }
 
-    /** Starts Karaf and waits until the API serves the example case type; returns a bearer token. */
-    private String start(String db, KarafServer server) throws Exception {
-        String password = randomPassword();
+    /**
+     * With {@code --audit=on,off}: restarts the server with the audit trail switched off
+     * ({@code benchmarkWithoutAudit}) and repeats the REST runs; otherwise null.
+     */
+    private LoadRunner.Measurement[] withoutAudit(String db, KarafServer server, ServerReady.Ready ready)
+            throws Exception {
+        if (!options.withoutAudit()) {
+            return null;
+        }
+        say(db, "restarting Karaf with auditing switched off (benchmarkWithoutAudit=true)");
+        server.stop(STOP_GRACE);
+        Path cfg = server.home().resolve("etc/org.casework.audit.log.cfg");
+        Files.writeString(cfg, "# written by the benchmark: measure what auditing costs\nbenchmarkWithoutAudit = true\n");
+        ServerReady.Ready again = start(db, server, ready.password());
+        LoadRunner.Measurement[] measured = restRuns(db + ", audit off", server, again.token());
+        Files.delete(cfg);
+        return measured;
+    }
+
+    /** Starts Karaf and waits until the API serves the example case type. */
+    private ServerReady.Ready start(String db, KarafServer server) throws Exception {
+        return start(db, server, ServerReady.randomPassword());
+    }
+
+    private ServerReady.Ready start(String db, KarafServer server, String password) throws Exception {
         say(db, "starting Karaf in " + server.home());
         long t0 = System.nanoTime();
         server.start(password);
@@ -234,76 +254,13 @@ public final class CaseCreateBenchmark {
             }
         });
         try {
-            String token = awaitReady(server, password);
+            ServerReady.Ready ready = ServerReady.await(server, password, options.bootTimeout());
             say(db, String.format("Karaf ready in %.1f s at %s",
                     (System.nanoTime() - t0) / 1e9, server.baseUrl()));
-            return token;
+            return ready;
         } catch (Exception e) {
             System.out.println(server.logTail(60));
             throw e;
-        }
-    }
-
-    private String awaitReady(KarafServer server, String password) throws Exception {
-        CaseworkApi api = new CaseworkApi(server.baseUrl());
-        long deadline = System.nanoTime() + options.bootTimeout().toNanos();
-        String[] last = {"no answer yet"};
-        poll("GET /api/v1/health answers 200", server, deadline, last, () -> {
-            HttpResponse<String> r = api.get(CaseworkApi.API + "/health", null);
-            last[0] = r.statusCode() + " " + r.body();
-            return r.statusCode() == 200 ? Optional.of(true) : Optional.empty();
-        });
-        String[] credentials = {password};
-        String[] token = {null};
-        poll("POST /api/v1/tokens answers 201", server, deadline, last, () -> {
-            CaseworkApi.TokenAnswer a = api.token(ADMIN, credentials[0]);
-            last[0] = a.status() + " " + a.body();
-            token[0] = a.token();
-            return Optional.ofNullable(a.token());
-        });
-        poll("GET /api/v1/cases lists \"" + CongressSamples.TYPE + "\"", server, deadline, last, () -> {
-            HttpResponse<String> r = api.get(CaseworkApi.API + "/cases", token[0]);
-            last[0] = r.statusCode() + " " + r.body();
-            if (r.statusCode() == 403 && api.problemType(r).endsWith("password-change-required")) {
-                // a first sign-in may have to choose a new password before anything else
-                String next = randomPassword();
-                HttpResponse<String> changed = api.changePassword(token[0], credentials[0], next);
-                if (changed.statusCode() / 100 != 2) {
-                    throw new IllegalStateException("Changing the admin password answered " + changed.statusCode()
-                            + " " + changed.body());
-                }
-                credentials[0] = next;
-                token[0] = api.token(ADMIN, next).token();
-                return Optional.empty();
-            }
-            return api.listsCaseType(r, CongressSamples.TYPE) ? Optional.of(true) : Optional.empty();
-        });
-        return token[0];
-    }
-
-    /**
-     * Repeats {@code attempt} until it yields a value, Karaf exits, or the deadline passes;
-     * between attempts it waits on Karaf's process, so a crash ends the wait at once.
-     */
-    private static <T> T poll(String what, KarafServer server, long deadline, String[] lastAnswer,
-            Callable<Optional<T>> attempt) throws Exception {
-        while (true) {
-            try {
-                Optional<T> v = attempt.call();
-                if (v.isPresent()) {
-                    return v.get();
-                }
-            } catch (IOException e) {
-                // refused, timed out or closed while the server starts
-                lastAnswer[0] = e.toString();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Timed out waiting until " + what + "; last answer: "
-                        + abbreviate(lastAnswer[0]));
-            }
-            if (server.exitedWithin(POLL_INTERVAL)) {
-                throw new IllegalStateException("Karaf exited while waiting until " + what);
-            }
         }
     }
 
@@ -322,7 +279,8 @@ public final class CaseCreateBenchmark {
         return new LoadRunner.Measurement[] {one, many};
     }
 
-    private void jdbcRuns(String db, JdbcBaseline baseline, LoadRunner.Measurement[] rest) throws Exception {
+    private void jdbcRuns(String db, JdbcBaseline baseline, LoadRunner.Measurement[] rest,
+            LoadRunner.Measurement[] withoutAudit) throws Exception {
         if (!warmupSamples.isEmpty()) {
             say(db, "JDBC warm-up: " + warmupSamples.size() + " cases on " + options.clients() + " threads");
             report(db, "JDBC warm-up", baseline.insert(options.clients(), warmupSamples));
@@ -331,8 +289,9 @@ public final class CaseCreateBenchmark {
         report(db, "JDBC, 1 thread", one);
         LoadRunner.Measurement many = baseline.insert(options.clients(), samples);
         report(db, "JDBC, " + options.clients() + " threads", many);
-        rows.add(new Row(db, 1, samples.size(), rest[0], one));
-        rows.add(new Row(db, options.clients(), samples.size(), rest[1], many));
+        rows.add(new Row(db, 1, samples.size(), rest[0], one, withoutAudit == null ? null : withoutAudit[0]));
+        rows.add(new Row(db, options.clients(), samples.size(), rest[1], many,
+                withoutAudit == null ? null : withoutAudit[1]));
     }
 
     private static LoadRunner.Measurement restCreate(KarafServer server, String token, int clients,
@@ -343,7 +302,7 @@ public final class CaseCreateBenchmark {
             return index -> {
                 HttpResponse<String> r = api.post(path, token, bodies.get(index).requestJson());
                 if (r.statusCode() != 201) {
-                    throw new IllegalStateException("HTTP " + r.statusCode() + ": " + abbreviate(r.body()));
+                    throw new IllegalStateException("HTTP " + r.statusCode() + ": " + ServerReady.abbreviate(r.body()));
                 }
             };
         });
@@ -355,16 +314,19 @@ public final class CaseCreateBenchmark {
      */
     private void checkEngineRows(String db, Connection c) throws SQLException {
         long[] counts = JdbcBaseline.countRows(c);
-        long cases = warmupSamples.size() + 2L * samples.size();
-        long values = warmupSamples.stream().mapToLong(s -> s.values().size()).sum()
-                + 2 * samples.stream().mapToLong(s -> s.values().size()).sum();
+        int runs = options.withoutAudit() ? 2 : 1;
+        long cases = runs * (warmupSamples.size() + 2L * samples.size());
+        long values = runs * (warmupSamples.stream().mapToLong(s -> s.values().size()).sum()
+                + 2 * samples.stream().mapToLong(s -> s.values().size()).sum());
         say(db, String.format("engine wrote %d cases, %d indexed values, %d history rows "
                 + "(%.2f values per case; the baseline writes %.2f and 1 history row)",
                 counts[0], counts[1], counts[2], counts[1] / (double) Math.max(1, counts[0]),
                 values / (double) cases));
         if (counts[0] == cases && (counts[1] != values || counts[2] != cases)) {
             java.util.Map<String, Long> expected = new java.util.TreeMap<>();
-            for (List<CongressSamples.Sample> set : List.of(warmupSamples, samples, samples)) {
+            for (List<CongressSamples.Sample> set : runs == 2
+                    ? List.of(warmupSamples, samples, samples, warmupSamples, samples, samples)
+                    : List.of(warmupSamples, samples, samples)) {
                 set.forEach(s -> s.values().forEach(v -> expected.merge(v.field(), 1L, Long::sum)));
             }
             System.out.println("bench: WARNING the baseline does not write the same rows as the engine "
@@ -391,14 +353,17 @@ public final class CaseCreateBenchmark {
 
     private void printTable() {
         String[] head = {"database", "clients", "cases", "REST s", "REST cases/s", "REST p50 ms", "REST p95 ms",
-            "JDBC s", "JDBC cases/s", "REST/JDBC", "failures"};
+            "JDBC s", "JDBC cases/s", "REST/JDBC", "no-audit cases/s", "audit cost", "failures"};
         List<String[]> lines = new ArrayList<>();
         for (Row r : rows) {
+            LoadRunner.Measurement off = r.restWithoutAudit();
             lines.add(new String[] {r.database(), Integer.toString(r.clients()), Integer.toString(r.cases()),
                 f2(r.rest().seconds()), f1(r.rest().perSecond()), f2(r.rest().percentileMillis(50)),
                 f2(r.rest().percentileMillis(95)), f2(r.jdbc().seconds()), f1(r.jdbc().perSecond()),
                 f2(r.rest().perSecond() / r.jdbc().perSecond()),
-                Integer.toString(r.rest().failures() + r.jdbc().failures())});
+                off == null ? "-" : f1(off.perSecond()),
+                off == null ? "-" : f1(100 * (1 - r.rest().perSecond() / off.perSecond())) + "%",
+                Integer.toString(r.rest().failures() + r.jdbc().failures() + (off == null ? 0 : off.failures()))});
         }
         int[] width = new int[head.length];
         for (int i = 0; i < head.length; i++) {
@@ -463,21 +428,6 @@ public final class CaseCreateBenchmark {
     private static String loadAverage() {
         double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
-    }
-
-    private static String randomPassword() {
-        byte[] b = new byte[18];
-        new SecureRandom().nextBytes(b);
-        // letters, digits and signs, whatever the password rules ask for
-        return "Bench-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b) + "-7q!";
-    }
-
-    private static String abbreviate(String s) {
-        if (s == null) {
-            return "";
-        }
-        String one = s.replaceAll("\\s+", " ");
-        return one.length() > 300 ? one.substring(0, 300) + "..." : one;
     }
 
     private static void say(String db, String message) {

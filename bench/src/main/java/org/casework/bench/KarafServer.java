@@ -160,6 +160,36 @@ final class KarafServer {
         return true;
     }
 
+    /**
+     * Kills the server without warning, as a power cut would: SIGKILL to the Java process and the
+     * script that started it, no shutdown hooks, nothing flushed. Waits until they are gone.
+     */
+    void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        if (!awaitExit(all, Duration.ofSeconds(30))) {
+            throw new IllegalStateException("Karaf did not die within 30 s of SIGKILL");
+        }
+        process = null;
+    }
+
+    /** Points the copy's datasource at a PostgreSQL database instead of embedded Derby. */
+    void usePostgresql(BenchDatabases.Postgres pg, String database) {
+        CfgFile cfg = CfgFile.open(datasourceCfg());
+        for (String key : List.of("osgi.jdbc.driver.name", "databaseName", "createDatabase", "url", "user",
+                "password", "serverName", "portNumber")) {
+            cfg.comment(key);
+        }
+        cfg.set("osgi.jdbc.driver.name", "PostgreSQL JDBC Driver")
+                .set("url", pg.url(database))
+                .set("user", pg.user())
+                .save();
+    }
+
     /** The last lines of the console output and of {@code data/log/karaf.log}, for diagnosis. */
     String logTail(int lineCount) {
         StringBuilder sb = new StringBuilder();

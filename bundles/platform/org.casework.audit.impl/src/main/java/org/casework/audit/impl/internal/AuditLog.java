@@ -65,6 +65,11 @@ public class AuditLog implements AuditService {
 
         @AttributeDefinition(name = "Checkpoint interval (minutes)")
         long checkpointMinutes() default 5;
+
+        @AttributeDefinition(name = "Benchmark without audit (never in production)",
+                description = "Only for measuring what auditing costs (bench/run-case-create.sh --audit=on,off): "
+                        + "when true, no entry is written. Switching it on is itself recorded and logged as an error.")
+        boolean benchmarkWithoutAudit() default false;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
@@ -81,6 +86,7 @@ public class AuditLog implements AuditService {
     private final Duration grace;
     private final Duration checkpointEvery;
     private final ScheduledExecutorService chainer;
+    private final boolean off;
 
     @Activate
     public AuditLog(@Reference(target = "(osgi.unit.name=casework-audit)") JpaTemplate jpa,
@@ -95,6 +101,14 @@ public class AuditLog implements AuditService {
         this.clock = clock;
         this.grace = Duration.ofMinutes(config.graceMinutes());
         this.checkpointEvery = Duration.ofMinutes(config.checkpointMinutes());
+        if (config.benchmarkWithoutAudit()) {
+            // the last entry before the gap says why the gap is there
+            record(Caller.system("audit"), new AuditEvent("audit-off", "audit", null, AuditEvent.SUCCESS, null,
+                    List.of(), "benchmarkWithoutAudit=true: no entries are written until it is set back to false"));
+            LOG.error("Auditing is OFF (benchmarkWithoutAudit=true in {}.cfg): no audit entry is written. "
+                    + "This setting is for benchmarks only.", PID);
+        }
+        this.off = config.benchmarkWithoutAudit();
         if (schedule) {
             chainer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "casework-audit-chainer");
@@ -120,6 +134,9 @@ public class AuditLog implements AuditService {
 
     @Override
     public void record(Caller caller, AuditEvent event) {
+        if (off) {
+            return;
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AuditEntryEntity e = new AuditEntryEntity(now, cut(caller.username(), 64), caller.system(),
                 cut(event.remoteAddress(), 64), cut(event.action(), 40), cut(event.recordType(), 64),

@@ -118,8 +118,26 @@ class AuditLogTest {
         assertEquals(2, v.entries());
     }
 
+    @Test
+    void theBenchmarkSwitchWritesOnlyWhyTheTrailStops() {
+        audit = new AuditLog(jpa, false, config(true), java.time.Clock.systemUTC(), false);
+        write(3);
+        var page = audit.search(new AuditQuery(null, null, null, null, null, null, 0, 10));
+        assertEquals(1, page.total());
+        assertEquals("audit-off", page.items().get(0).action());
+    }
+
     private static AuditLog.Config config() {
+        return config(false);
+    }
+
+    private static AuditLog.Config config(boolean off) {
         return new AuditLog.Config() {
+            @Override
+            public boolean benchmarkWithoutAudit() {
+                return off;
+            }
+
             @Override
             public Class<? extends Annotation> annotationType() {
                 return AuditLog.Config.class;
