@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Crash test: kill -9 Karaf during a 16-client write load, restart, check every acknowledged write.
 #
-#   bench/run-case-create.sh [N] [--clients=16] [--warmup=200] [--databases=derby,postgresql] [--audit=on,off]
-#                            [--pg=127.0.0.1:5432] [--pg-user=postgres] [--boot-timeout=300]
-#                            [--ds=key=value ...]
+#   bench/run-crash-recovery.sh [--rounds=3] [--clients=16] [--load-seconds=6]
+#                               [--databases=derby,postgresql] [--pg=127.0.0.1:5432]
+#                               [--pg-user=postgres] [--boot-timeout=300] [--seed=N]
 #
-# N defaults to 2000 cases per timed run. Builds the distribution first when
-# karaf-assembly/target/assembly is missing. See docs/benchmarks.md.
+# Each round kills the Karaf JVM with SIGKILL part-way through the load, restarts it on the same
+# database and checks every acknowledged (201) case and its audit entry; at the end the audit
+# chain must verify. Exits non-zero on any loss. See docs/benchmarks.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
