@@ -19,7 +19,7 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface CaseService {
 
-    /** The registered case types the caller may read, ordered by label. */
+    /** The registered case types the caller may create, read or update cases of, ordered by label. */
     List<CaseTypeDefinition> caseTypes(Caller caller);
 
     /** One registered type, whatever the caller's rights (definitions are not secret). */
