@@ -97,7 +97,9 @@ export async function caseDetailPage(ctx) {
   // Details.
   const details = section('case-details', t('detail.details'),
     h('dl', { class: 'cw-summary' },
-      definition.fields.map((field) => summaryRow(field.label, formatValue(field, fieldsOf[field.key]))),
+      // Fields this user may not read are neither sent by the server nor listed here.
+      definition.fields.filter((field) => field.readable !== false)
+        .map((field) => summaryRow(field.label, formatValue(field, fieldsOf[field.key]))),
       summaryRow(t('detail.status'), state.label),
       summaryRow(t('detail.assignee'), record.assignee),
       summaryRow(t('detail.team'), record.team),

@@ -15,8 +15,11 @@ function caseForm(definition, record, onSave) {
   const values = (record && record.fields) || {};
   const errorsHost = h('div', { class: 'cw-form-errors', id: 'form-errors' });
   const errors = new FormErrors(errorsHost);
-  const editors = definition.fields.map((field) => {
-    const editor = fieldEditor(field, values[field.key], mayEdit(field));
+  // The server says per field what this user may read and set; a field they may not read is not
+  // shown at all, and one they may not set is shown read-only and never sent.
+  const editors = definition.fields.filter((field) => field.readable !== false).map((field) => {
+    const editable = field.editable === undefined ? mayEdit(field) : field.editable;
+    const editor = fieldEditor(field, values[field.key], editable);
     editor.register(errors);
     return { field, editor };
   });

@@ -17,8 +17,17 @@ import java.util.Map;
  * @param team the assigned team, or null
  * @param fields field values by key, in the JSON shapes {@link org.casework.core.api.spi.FieldType}
  *     describes
+ * @param ownerDivision the division that owns the case (its need-to-know scope), or null
  */
 public record CaseRecord(long id, String type, String number, String title, String status,
         boolean closed, long version, String assignee, String team, Map<String, Object> fields,
-        Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+        Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, String ownerDivision) {
+
+    /** A case no division owns (the shape of version 1.0 of this package). */
+    public CaseRecord(long id, String type, String number, String title, String status,
+            boolean closed, long version, String assignee, String team, Map<String, Object> fields,
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+        this(id, type, number, title, status, closed, version, assignee, team, fields, createdAt, createdBy,
+                updatedAt, updatedBy, null);
+    }
 }

@@ -19,14 +19,28 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface CaseService {
 
-    /** The registered case types the caller may read, ordered by label. */
+    /** The registered case types the caller may create, read or update cases of, ordered by label. */
     List<CaseTypeDefinition> caseTypes(Caller caller);
 
     /** One registered type, whatever the caller's rights (definitions are not secret). */
     Optional<CaseTypeDefinition> caseType(String type);
 
-    /** Opens a case in the type's initial state and gives it a number. */
+    /**
+     * Opens a case in the type's initial state and gives it a number. The caller's only division
+     * owns it; a caller in several divisions must name one with
+     * {@link #create(Caller, String, Map, String)}.
+     */
     CaseRecord create(Caller caller, String type, Map<String, Object> fields);
+
+    /**
+     * Opens a case owned by the named division, which the caller must belong to (administrators
+     * may name any). Null names none: the caller's only division owns the case, or no division
+     * when the caller has none.
+     *
+     * @throws ValidationException naming {@code division} when the caller does not belong to it,
+     *     or belongs to several and named none
+     */
+    CaseRecord create(Caller caller, String type, Map<String, Object> fields, String division);
 
     CaseRecord get(Caller caller, String type, long id);
 
@@ -66,7 +80,7 @@ public interface CaseService {
 
     AttachmentContent attachment(Caller caller, String type, long id, long attachmentId);
 
-    /** Links two cases; the link shows on both. */
+    /** Links two cases; the link shows on both (to those who may read the other case). */
     LinkRecord link(Caller caller, String type, long id, long otherCaseId, String relation);
 
     List<LinkRecord> links(Caller caller, String type, long id);

@@ -22,6 +22,9 @@ import org.osgi.service.component.annotations.Component;
         property = CaseType.PROPERTY + "=congress")
 public class CongressionalInquiryType implements CaseType, ModuleDescriptor, ConsoleModule {
 
+    /** The division whose members alone may read and set the sensitive notes. */
+    static final String SENSITIVE_DIVISION = "ocr";
+
     private static final CaseTypeDefinition DEFINITION = CaseTypeDefinition.builder("congress")
             .label("Congressional inquiry", "Congressional inquiries")
             .numberPrefix("CI")
@@ -35,6 +38,10 @@ public class CongressionalInquiryType implements CaseType, ModuleDescriptor, Con
             .field(FieldDefinition.aNumber("aNumber", "Constituent's A-Number"))
             .field(FieldDefinition.email("replyTo", "Reply to (e-mail)"))
             .field(FieldDefinition.longText("question", "Question asked").maxLength(10_000))
+            // Need-to-know on one field: only members of one division see or set it.
+            .field(FieldDefinition.longText("sensitiveNotes", "Sensitive notes").maxLength(10_000)
+                    .readableOnlyBy("division:" + SENSITIVE_DIVISION)
+                    .help("Seen only by the " + SENSITIVE_DIVISION + " division."))
             .state("RECEIVED", "Received")
             .state("IN_PROGRESS", "In progress")
             .state("RESPONDED", "Responded")

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.casework.core.api.Caller;
+
 /**
  * One field of a case type: its key in JSON, its label, its kind and the rules a value must meet.
  * Build one with the static factories and the {@link Builder}, e.g.
@@ -24,12 +26,19 @@ import java.util.regex.Pattern;
  * @param notInFuture for DATE: dates after today are refused
  * @param searchable whether free-text search and field filters look at this field
  * @param listed whether the console shows this field as a column in case lists
- * @param editRoles roles that may set this field; empty means anyone who may update the case
+ * @param editRoles principals that may set this field: a role key, or {@code division:<name>} for
+ *     the members of a division; empty means anyone who may update the case
  * @param help a hint shown under the input, or null
+ * @param readRestrictedTo principals (as in {@code editRoles}) that may see this field; empty means
+ *     anyone who may read the case. Others never receive the field's value, cannot filter, sort or
+ *     word-search on it, and cannot write it
  */
 public record FieldDefinition(String key, String label, FieldType type, boolean required,
         Integer maxLength, BigDecimal min, BigDecimal max, List<String> options, boolean notInFuture,
-        boolean searchable, boolean listed, Set<String> editRoles, String help) {
+        boolean searchable, boolean listed, Set<String> editRoles, String help, Set<String> readRestrictedTo) {
+
+    /** Prefix of a principal that names a division rather than a role. */
+    public static final String DIVISION_PRINCIPAL = "division:";
 
     private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9]{0,62}");
 
@@ -46,9 +55,58 @@ public record FieldDefinition(String key, String label, FieldType type, boolean 
         label = label == null ? key : label;
         options = List.copyOf(options == null ? List.of() : options);
         editRoles = Set.copyOf(editRoles == null ? Set.of() : editRoles);
+        readRestrictedTo = Set.copyOf(readRestrictedTo == null ? Set.of() : readRestrictedTo);
         if (type == FieldType.ENUM && options.isEmpty()) {
             throw new IllegalArgumentException("Enum field " + key + " needs options");
         }
+    }
+
+    /** A field without read restriction (the shape of version 1.0 of this package). */
+    public FieldDefinition(String key, String label, FieldType type, boolean required,
+            Integer maxLength, BigDecimal min, BigDecimal max, List<String> options, boolean notInFuture,
+            boolean searchable, boolean listed, Set<String> editRoles, String help) {
+        this(key, label, type, required, maxLength, min, max, options, notInFuture, searchable, listed,
+                editRoles, help, Set.of());
+    }
+
+    /** Whether only some principals may see this field. */
+    public boolean readRestricted() {
+        return !readRestrictedTo.isEmpty();
+    }
+
+    /**
+     * Whether the caller may see this field's value: administrators always, others when the field
+     * is not restricted or they hold one of {@link #readRestrictedTo()}.
+     */
+    public boolean readableBy(Caller caller) {
+        return caller.isAdmin() || readRestrictedTo.isEmpty() || holdsAny(caller, readRestrictedTo);
+    }
+
+    /**
+     * Whether the caller may set this field (given they may update the case): they must be able to
+     * read it and, when {@link #editRoles()} is not empty, hold one of its principals.
+     * Administrators always may.
+     */
+    public boolean editableBy(Caller caller) {
+        return caller.isAdmin()
+                || readableBy(caller) && (editRoles.isEmpty() || holdsAny(caller, editRoles));
+    }
+
+    /** Whether the caller holds the principal: a role key, or {@code division:<name>}. */
+    public static boolean holds(Caller caller, String principal) {
+        if (principal.startsWith(DIVISION_PRINCIPAL)) {
+            return caller.divisions().contains(principal.substring(DIVISION_PRINCIPAL.length()));
+        }
+        return caller.roles().contains(principal);
+    }
+
+    private static boolean holdsAny(Caller caller, Set<String> principals) {
+        for (String p : principals) {
+            if (holds(caller, p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The effective maximum length for text-like fields. */
@@ -121,6 +179,7 @@ public record FieldDefinition(String key, String label, FieldType type, boolean 
         private boolean searchable;
         private boolean listed;
         private final Set<String> editRoles = new LinkedHashSet<>();
+        private final Set<String> readRestrictedTo = new LinkedHashSet<>();
         private String help;
 
         Builder(String key, String label, FieldType type) {
@@ -169,9 +228,22 @@ public record FieldDefinition(String key, String label, FieldType type, boolean 
             return this;
         }
 
-        /** Only callers with one of these roles may set the field. */
-        public Builder editableBy(String... roles) {
-            this.editRoles.addAll(List.of(roles));
+        /**
+         * Only callers holding one of these principals may set the field: a role key, or
+         * {@code division:<name>} for the members of a division.
+         */
+        public Builder editableBy(String... principals) {
+            this.editRoles.addAll(List.of(principals));
+            return this;
+        }
+
+        /**
+         * Only callers holding one of these principals (a role key, or {@code division:<name>})
+         * may see the field; nobody else may set it either. Do not combine with
+         * {@link #required()}: others could not open a case.
+         */
+        public Builder readableOnlyBy(String... principals) {
+            this.readRestrictedTo.addAll(List.of(principals));
             return this;
         }
 
@@ -182,7 +254,7 @@ public record FieldDefinition(String key, String label, FieldType type, boolean 
 
         public FieldDefinition build() {
             return new FieldDefinition(key, label, type, required, maxLength, min, max, options,
-                    notInFuture, searchable, listed, editRoles, help);
+                    notInFuture, searchable, listed, editRoles, help, readRestrictedTo);
         }
     }
 }

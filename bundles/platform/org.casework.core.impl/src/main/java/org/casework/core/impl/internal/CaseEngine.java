@@ -16,9 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
@@ -49,6 +51,10 @@ import org.casework.core.api.Page;
 import org.casework.core.api.PayloadTooLargeException;
 import org.casework.core.api.StateException;
 import org.casework.core.api.ValidationException;
+import org.casework.core.api.access.AccessPolicy;
+import org.casework.core.api.access.Grant;
+import org.casework.core.api.access.RecordRef;
+import org.casework.core.api.access.Visibility;
 import org.casework.core.api.spi.CaseAction;
 import org.casework.core.api.spi.CaseType;
 import org.casework.core.api.spi.CaseTypeDefinition;
@@ -71,6 +77,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -83,10 +92,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The case engine: storage, numbering, validation, workflow, notes, attachments, links and
  * history for every registered case type. Each public method is one transaction.
+ *
+ * <p>Need-to-know: an action on a case is allowed when the caller holds one of the roles the case
+ * type itself grants the action to (these reach every case of the type) or when the
+ * {@link AccessPolicy} allows it for that case. While no access policy runs, only the type's roles
+ * and administrators get through: the engine fails closed.
  */
-@Component(service = CaseService.class, configurationPid = CaseEngine.PID)
+@Component(service = {CaseService.class, CaseGrants.class}, configurationPid = CaseEngine.PID)
 @Designate(ocd = CaseEngine.Config.class)
-public class CaseEngine implements CaseService {
+public class CaseEngine implements CaseService, CaseGrants {
 
     static final String PID = "org.casework.core.engine";
 
@@ -113,6 +127,7 @@ public class CaseEngine implements CaseService {
     private static final int MAX_NOTE = 20_000;
     private static final int MAX_COMMENT = 2_000;
     private static final int MAX_WORDS = 8;
+    private static final int MAX_DIVISION = 64;
 
     private final JpaTemplate jpa;
     private final AuditService audit;
@@ -124,17 +139,27 @@ public class CaseEngine implements CaseService {
             .enable(DeserializationFeature.USE_LONG_FOR_INTS);
     private volatile Config config;
 
+    /**
+     * Optional and dynamic so the engine keeps serving the case types' own roles while the policy
+     * restarts; without it, nothing else is allowed (see the class comment).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AccessPolicy policy;
+
     @Activate
     public CaseEngine(@Reference(target = "(osgi.unit.name=casework-core)") JpaTemplate jpa,
             @Reference(target = "(" + MigratedSchema.PROPERTY + "=org.casework.core.impl)") MigratedSchema schema,
             @Reference CaseTypeRegistry registry, @Reference AuditService audit, Config config) {
-        this(jpa, registry, audit, config, Clock.systemUTC());
+        this(jpa, registry, audit, null, config, Clock.systemUTC());
     }
 
-    CaseEngine(JpaTemplate jpa, CaseTypeRegistry registry, AuditService audit, Config config, Clock clock) {
+    CaseEngine(JpaTemplate jpa, CaseTypeRegistry registry, AuditService audit, AccessPolicy policy, Config config,
+            Clock clock) {
         this.jpa = jpa;
         this.audit = audit;
         this.registry = registry;
+        this.policy = policy;
         this.config = config;
         this.clock = clock;
         this.validator = new FieldValidator(clock);
@@ -150,7 +175,7 @@ public class CaseEngine implements CaseService {
     @Override
     public List<CaseTypeDefinition> caseTypes(Caller caller) {
         return registry.all().stream().map(CaseType::definition)
-                .filter(d -> may(caller, d, CaseAction.READ))
+                .filter(d -> usable(caller, d))
                 .sorted(Comparator.comparing(CaseTypeDefinition::label))
                 .toList();
     }
@@ -162,31 +187,116 @@ public class CaseEngine implements CaseService {
 
     private CaseType typeFor(Caller caller, String type) {
         CaseType t = registry.find(type).orElseThrow(() -> new NotFoundException("Case type " + type));
-        if (!may(caller, t.definition(), CaseAction.READ)) {
+        if (!usable(caller, t.definition())) {
             throw new HiddenException("Case type " + type);
         }
         return t;
     }
 
-    private static boolean may(Caller caller, CaseTypeDefinition def, CaseAction action) {
+    // ---- need-to-know ------------------------------------------------------------------------
+
+    /** The access policy's name for cases of a type. */
+    static String resource(CaseTypeDefinition def) {
+        return "case." + def.key();
+    }
+
+    private static String actionKey(CaseAction action) {
+        return action.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The type's own role lists (and administrators) reach every case of the type. */
+    private static boolean byTypeRoles(Caller caller, CaseTypeDefinition def, CaseAction action) {
         return caller.hasAnyRole(def.rolesFor(action));
     }
 
-    private static void require(Caller caller, CaseTypeDefinition def, CaseAction action) {
-        if (!may(caller, def, action)) {
-            throw new ForbiddenException("You may not " + action.name().toLowerCase(Locale.ROOT)
+    /** Whether the caller may do anything at all with cases of the type: else the type is hidden. */
+    private boolean usable(Caller caller, CaseTypeDefinition def) {
+        for (CaseAction action : CaseAction.values()) {
+            if (mayAtAll(caller, def, action)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean mayAtAll(Caller caller, CaseTypeDefinition def, CaseAction action) {
+        if (byTypeRoles(caller, def, action)) {
+            return true;
+        }
+        AccessPolicy p = policy;
+        return p != null && p.mayAtAll(caller, resource(def), actionKey(action));
+    }
+
+    private boolean permits(Caller caller, CaseTypeDefinition def, CaseAction action, CaseEntity c) {
+        if (byTypeRoles(caller, def, action)) {
+            return true;
+        }
+        AccessPolicy p = policy;
+        return p != null && p.permits(caller, actionKey(action), ref(def, c));
+    }
+
+    /** Which cases of the type the caller may read, for list queries. */
+    private Visibility visibility(Caller caller, CaseTypeDefinition def) {
+        if (byTypeRoles(caller, def, CaseAction.READ)) {
+            return Visibility.ALL;
+        }
+        AccessPolicy p = policy;
+        return p == null ? Visibility.NONE : p.visibility(caller, resource(def), actionKey(CaseAction.READ));
+    }
+
+    private static RecordRef ref(CaseTypeDefinition def, CaseEntity c) {
+        return new RecordRef(resource(def), String.valueOf(c.getId()), c.getOwnerDivision(), c.getCreatedBy(),
+                c.getAssignee());
+    }
+
+    private void requireAtAll(Caller caller, CaseTypeDefinition def, CaseAction action) {
+        if (!mayAtAll(caller, def, action)) {
+            throw new ForbiddenException("You may not " + actionKey(action)
                     + " " + def.pluralLabel().toLowerCase(Locale.ROOT) + ".");
         }
+    }
+
+    /**
+     * The division that owns a new case: the one named, if the caller belongs to it (administrators
+     * may name any); else the caller's only division; else none when the caller has none.
+     */
+    private static String ownerDivision(Caller caller, String named) {
+        String d = blankToNull(named);
+        if (d != null) {
+            if (d.length() > MAX_DIVISION) {
+                throw new ValidationException("division", "maxLength",
+                        "A division name has at most " + MAX_DIVISION + " characters.");
+            }
+            if (!caller.divisions().contains(d) && !caller.isAdmin()) {
+                throw new ValidationException("division", "membership",
+                        "You do not belong to the division \"" + d + "\".");
+            }
+            return d;
+        }
+        if (caller.divisions().size() == 1) {
+            return caller.divisions().iterator().next();
+        }
+        if (caller.divisions().size() > 1) {
+            throw new ValidationException("division", "required",
+                    "You belong to several divisions: choose the one that owns the case.");
+        }
+        return null;
     }
 
     // ---- cases -----------------------------------------------------------------------------
 
     @Override
     public CaseRecord create(Caller caller, String type, Map<String, Object> fields) {
+        return create(caller, type, fields, null);
+    }
+
+    @Override
+    public CaseRecord create(Caller caller, String type, Map<String, Object> fields, String division) {
         return audited(caller, "create", type, null, () -> {
             CaseType ct = typeFor(caller, type);
             CaseTypeDefinition def = ct.definition();
-            require(caller, def, CaseAction.CREATE);
+            requireAtAll(caller, def, CaseAction.CREATE);
+            String owner = ownerDivision(caller, division);
             return tx(em -> {
                 FieldValidator.Result r = validate(em, caller, ct, Map.of(), fields, true);
                 Instant now = clock.instant();
@@ -197,6 +307,7 @@ public class CaseEngine implements CaseService {
                 c.setClosed(def.workflow().state(def.workflow().initialState()).map(StateDefinition::closed).orElse(false));
                 c.setCreatedAt(now);
                 c.setCreatedBy(caller.username());
+                c.setOwnerDivision(owner);
                 c.setUpdatedAt(now);
                 c.setUpdatedBy(caller.username());
                 c.setData(write(r.values()));
@@ -213,7 +324,7 @@ public class CaseEngine implements CaseService {
                 r.values().forEach((k, v) -> set.add(new FieldChange(k, null, jsonOrNull(v))));
                 audit(caller, "create", def.key(), c.getId(), set, c.getCaseNumber());
                 em.flush();
-                return toRecord(c, def);
+                return toRecord(c, def, caller);
             });
         });
     }
@@ -223,9 +334,9 @@ public class CaseEngine implements CaseService {
         return audited(caller, "view", type, id, () -> {
             CaseTypeDefinition def = typeFor(caller, type).definition();
             return tx(em -> {
-                CaseEntity c = load(em, def, id);
+                CaseEntity c = loadReadable(em, caller, def, id);
                 audit(caller, "view", def.key(), id, List.of(), c.getCaseNumber());
-                return toRecord(c, def);
+                return toRecord(c, def, caller);
             });
         });
     }
@@ -246,11 +357,11 @@ public class CaseEngine implements CaseService {
                 if (ct.isEmpty()) {
                     throw new NotFoundException("Case " + number);
                 }
-                if (!may(caller, ct.get().definition(), CaseAction.READ)) {
+                if (!permits(caller, ct.get().definition(), CaseAction.READ, c)) {
                     throw new HiddenException("Case " + number);
                 }
                 audit(caller, "view", c.getCaseType(), c.getId(), List.of(), c.getCaseNumber());
-                return toRecord(c, ct.get().definition());
+                return toRecord(c, ct.get().definition(), caller);
             });
         });
     }
@@ -265,7 +376,7 @@ public class CaseEngine implements CaseService {
                 Map<String, Object> stored = read(def, c.getData());
                 FieldValidator.Result r = validate(em, caller, ct, stored, fields, false);
                 if (r.changed().isEmpty()) {
-                    return toRecord(c, def);
+                    return toRecord(c, def, caller);
                 }
                 Instant now = clock.instant();
                 c.setData(write(r.values()));
@@ -281,7 +392,7 @@ public class CaseEngine implements CaseService {
                 }
                 audit(caller, "update", def.key(), id, changes, c.getCaseNumber());
                 em.flush();
-                return toRecord(c, def);
+                return toRecord(c, def, caller);
             }));
         });
     }
@@ -323,7 +434,7 @@ public class CaseEngine implements CaseService {
                     em.persist(new NoteEntity(id, t.label() + ": " + reason, now, caller.username()));
                 }
                 em.flush();
-                return toRecord(c, def);
+                return toRecord(c, def, caller);
             }));
         });
     }
@@ -365,7 +476,7 @@ public class CaseEngine implements CaseService {
                 c.setTeam(tm);
                 touch(c, caller, now);
                 em.flush();
-                return toRecord(c, def);
+                return toRecord(c, def, caller);
             }));
         });
     }
@@ -382,7 +493,9 @@ public class CaseEngine implements CaseService {
                 errors.add(new FieldError("size", "range", "The page size must be between 1 and " + CaseQuery.MAX_SIZE + "."));
             }
             String sort = q.sort() == null || q.sort().isBlank() ? "createdAt" : q.sort();
-            Optional<FieldDefinition> sortField = def.field(sort);
+            // A field the caller may not read is unknown to them: sorting or filtering on it would
+            // reveal its values, and a different message would reveal that it exists.
+            Optional<FieldDefinition> sortField = def.field(sort).filter(f -> f.readableBy(caller));
             if (!BUILT_IN_SORTS.contains(sort) && sortField.isEmpty()) {
                 errors.add(new FieldError("sort", "unknown", "Cases cannot be sorted by \"" + sort + "\"."));
             }
@@ -391,7 +504,7 @@ public class CaseEngine implements CaseService {
             }
             Map<String, String> filters = new LinkedHashMap<>();
             for (Map.Entry<String, String> f : q.fieldEquals().entrySet()) {
-                Optional<FieldDefinition> fd = def.field(f.getKey());
+                Optional<FieldDefinition> fd = def.field(f.getKey()).filter(x -> x.readableBy(caller));
                 if (fd.isEmpty()) {
                     errors.add(new FieldError("f." + f.getKey(), "unknown", "There is no field \"" + f.getKey() + "\"."));
                 } else {
@@ -400,6 +513,13 @@ public class CaseEngine implements CaseService {
             }
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
+            }
+            Visibility visible = visibility(caller, def);
+            if (visible.none()) {
+                return tx(em -> {
+                    audit(caller, "search", def.key(), null, List.of(), describe(q, sort));
+                    return new Page<CaseRecord>(List.of(), 0, q.page(), q.size());
+                });
             }
             List<String> words = q.text() == null ? List.of()
                     : List.of(SearchIndex.fold(q.text()).split("\\s+")).stream()
@@ -420,6 +540,7 @@ public class CaseEngine implements CaseService {
                 where.append(" AND c.searchText LIKE :w").append(i).append(" ESCAPE '\\'");
                 params.put("w" + i, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             }
+            narrow(where, params, visible, caller);
             int i = 0;
             for (Map.Entry<String, String> f : filters.entrySet()) {
                 where.append(" AND c.id IN (SELECT v").append(i).append(".caseId FROM CaseValueEntity v").append(i)
@@ -460,7 +581,7 @@ public class CaseEngine implements CaseService {
                 long total = count.getSingleResult();
                 audit(caller, "search", def.key(), null, List.of(), describe(q, sort));
                 List<CaseRecord> items = list.setFirstResult(q.page() * q.size()).setMaxResults(q.size())
-                        .getResultList().stream().map(c -> toRecord(c, def)).toList();
+                        .getResultList().stream().map(c -> toRecord(c, def, caller)).toList();
                 return new Page<>(items, total, q.page(), q.size());
             });
         });
@@ -480,8 +601,7 @@ public class CaseEngine implements CaseService {
                 throw new ValidationException("text", "maxLength", "A note may have at most " + MAX_NOTE + " characters.");
             }
             return tx(em -> {
-                CaseEntity c = load(em, def, id);
-                require(caller, def, CaseAction.UPDATE);
+                CaseEntity c = loadChangeable(em, caller, def, id);
                 Instant now = clock.instant();
                 NoteEntity n = new NoteEntity(c.getId(), body, now, caller.username());
                 em.persist(n);
@@ -498,7 +618,7 @@ public class CaseEngine implements CaseService {
         return audited(caller, "view", type, id, () -> {
             CaseTypeDefinition def = typeFor(caller, type).definition();
             return tx(em -> {
-                load(em, def, id);
+                loadReadable(em, caller, def, id);
                 audit(caller, "view", def.key(), id, List.of(), "notes");
                 return em.createQuery("SELECT n FROM NoteEntity n WHERE n.caseId = :id ORDER BY n.createdAt, n.id", NoteEntity.class)
                         .setParameter("id", id).getResultList().stream()
@@ -544,8 +664,7 @@ public class CaseEngine implements CaseService {
             }
             String sha = sha256(bytes);
             return tx(em -> {
-                CaseEntity c = load(em, def, id);
-                require(caller, def, CaseAction.UPDATE);
+                CaseEntity c = loadChangeable(em, caller, def, id);
                 Instant now = clock.instant();
                 AttachmentEntity a = new AttachmentEntity(c.getId(), name, detected, bytes.length, sha, now, caller.username());
                 em.persist(a);
@@ -563,7 +682,7 @@ public class CaseEngine implements CaseService {
         return audited(caller, "view", type, id, () -> {
             CaseTypeDefinition def = typeFor(caller, type).definition();
             return tx(em -> {
-                load(em, def, id);
+                loadReadable(em, caller, def, id);
                 audit(caller, "view", def.key(), id, List.of(), "attachments");
                 return em.createQuery("SELECT a FROM AttachmentEntity a WHERE a.caseId = :id ORDER BY a.createdAt, a.id",
                         AttachmentEntity.class).setParameter("id", id).getResultList().stream()
@@ -577,7 +696,7 @@ public class CaseEngine implements CaseService {
         return audited(caller, "export", type, id, () -> {
             CaseTypeDefinition def = typeFor(caller, type).definition();
             return tx(em -> {
-                load(em, def, id);
+                loadReadable(em, caller, def, id);
                 AttachmentEntity a = em.find(AttachmentEntity.class, attachmentId);
                 if (a == null || a.getCaseId() != id) {
                     throw new NotFoundException("Attachment " + attachmentId);
@@ -601,8 +720,7 @@ public class CaseEngine implements CaseService {
                 throw new ValidationException("otherCaseId", "self", "A case cannot be linked to itself.");
             }
             return tx(em -> {
-                CaseEntity c = load(em, def, id);
-                require(caller, def, CaseAction.UPDATE);
+                CaseEntity c = loadChangeable(em, caller, def, id);
                 CaseEntity other = em.find(CaseEntity.class, otherCaseId);
                 if (other == null || !readable(caller, other)) {
                     throw new ValidationException("otherCaseId", "reference", "No case with id " + otherCaseId + " was found.");
@@ -630,7 +748,7 @@ public class CaseEngine implements CaseService {
         return audited(caller, "view", type, id, () -> {
             CaseTypeDefinition def = typeFor(caller, type).definition();
             return tx(em -> {
-                load(em, def, id);
+                loadReadable(em, caller, def, id);
                 audit(caller, "view", def.key(), id, List.of(), "links");
                 List<LinkEntity> links = em.createQuery(
                         "SELECT l FROM LinkEntity l WHERE l.caseId = :id OR l.otherCaseId = :id ORDER BY l.createdAt, l.id",
@@ -639,9 +757,11 @@ public class CaseEngine implements CaseService {
                 for (LinkEntity l : links) {
                     long otherId = l.getCaseId() == id ? l.getOtherCaseId() : l.getCaseId();
                     CaseEntity other = em.find(CaseEntity.class, otherId);
-                    boolean visible = other != null && readable(caller, other);
-                    out.add(new LinkRecord(l.getId(), id, otherId, visible ? other.getCaseType() : null,
-                            visible ? other.getCaseNumber() : null, l.getRelation(), l.getCreatedAt(), l.getCreatedBy()));
+                    // A link to a case the caller may not read would reveal that case exists.
+                    if (other != null && readable(caller, other)) {
+                        out.add(new LinkRecord(l.getId(), id, otherId, other.getCaseType(), other.getCaseNumber(),
+                                l.getRelation(), l.getCreatedAt(), l.getCreatedBy()));
+                    }
                 }
                 return out;
             });
@@ -653,15 +773,58 @@ public class CaseEngine implements CaseService {
         return audited(caller, "view", type, id, () -> {
             CaseTypeDefinition def = typeFor(caller, type).definition();
             return tx(em -> {
-                load(em, def, id);
+                loadReadable(em, caller, def, id);
                 audit(caller, "view", def.key(), id, List.of(), "history");
                 return em.createQuery("SELECT h FROM HistoryEntity h WHERE h.caseId = :id ORDER BY h.at, h.id",
                         HistoryEntity.class).setParameter("id", id).getResultList().stream()
+                        .filter(h -> h.getFieldKey() == null
+                                || def.field(h.getFieldKey()).map(f -> f.readableBy(caller)).orElse(true))
                         .map(h -> new HistoryEntry(h.getId(), h.getCaseId(), h.getAt(), h.getActor(), h.getAction(),
                                 h.getFieldKey(), h.getOldValue(), h.getNewValue()))
                         .toList();
             });
         });
+    }
+
+    // ---- record grants -----------------------------------------------------------------------
+
+    @Override
+    public List<Grant> grants(Caller caller, String type, long id) {
+        RecordRef ref = grantable(caller, "view", type, id);
+        AccessPolicy p = policy;
+        return p == null ? List.of() : p.grants(caller, ref);
+    }
+
+    @Override
+    public Grant grant(Caller caller, String type, long id, String grantee, String action) {
+        RecordRef ref = grantable(caller, "permission", type, id);
+        return requirePolicy().grant(caller, ref, grantee, action);
+    }
+
+    @Override
+    public void revoke(Caller caller, String type, long id, String grantee, String action) {
+        RecordRef ref = grantable(caller, "permission", type, id);
+        requirePolicy().revoke(caller, ref, grantee, action);
+    }
+
+    /**
+     * The case as the access policy knows it, for a caller who may read it. Whether they may
+     * grant is the policy's decision, and the policy audits it.
+     */
+    private RecordRef grantable(Caller caller, String action, String type, long id) {
+        return audited(caller, action, type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            return tx(em -> ref(def, loadReadable(em, caller, def, id)));
+        });
+    }
+
+    private AccessPolicy requirePolicy() {
+        AccessPolicy p = policy;
+        if (p == null) {
+            throw new CaseworkException(503, "unavailable",
+                    "Sharing cases is not available right now: the access policy is not running.", List.of());
+        }
+        return p;
     }
 
     // ---- audit -------------------------------------------------------------------------------
@@ -684,8 +847,15 @@ public class CaseEngine implements CaseService {
             return work.get();
         } catch (CaseworkException e) {
             if (e instanceof HiddenException || e.status() == 403) {
+                String detail = e.getMessage();
+                if (!e.errors().isEmpty()) {
+                    // Which fields a refused write named, e.g. a restricted field sent by a caller
+                    // who may not set it; names only, never the values sent.
+                    detail += " Fields: " + e.errors().stream().map(FieldError::field).filter(Objects::nonNull)
+                            .distinct().collect(Collectors.joining(", "));
+                }
                 audit.record(caller, new AuditEvent(action, type, id == null ? null : id.toString(),
-                        AuditEvent.DENIED, null, List.of(), e.getMessage()));
+                        AuditEvent.DENIED, null, List.of(), detail));
             }
             throw e;
         }
@@ -756,9 +926,26 @@ public class CaseEngine implements CaseService {
         return c;
     }
 
-    private CaseEntity loadForChange(EntityManager em, Caller caller, CaseTypeDefinition def, long id, long version) {
+    /** Loads a case the caller may read; any other answers as if it did not exist (and is audited). */
+    private CaseEntity loadReadable(EntityManager em, Caller caller, CaseTypeDefinition def, long id) {
         CaseEntity c = load(em, def, id);
-        require(caller, def, CaseAction.UPDATE);
+        if (!permits(caller, def, CaseAction.READ, c)) {
+            throw new HiddenException("Case " + id);
+        }
+        return c;
+    }
+
+    /** Loads a case the caller may change: 404 when they may not read it, 403 when only that. */
+    private CaseEntity loadChangeable(EntityManager em, Caller caller, CaseTypeDefinition def, long id) {
+        CaseEntity c = loadReadable(em, caller, def, id);
+        if (!permits(caller, def, CaseAction.UPDATE, c)) {
+            throw new ForbiddenException("You may not change this " + def.label().toLowerCase(Locale.ROOT) + ".");
+        }
+        return c;
+    }
+
+    private CaseEntity loadForChange(EntityManager em, Caller caller, CaseTypeDefinition def, long id, long version) {
+        CaseEntity c = loadChangeable(em, caller, def, id);
         if (c.getVersion() != version) {
             throw new ConflictException(version, c.getVersion());
         }
@@ -766,7 +953,43 @@ public class CaseEngine implements CaseService {
     }
 
     private boolean readable(Caller caller, CaseEntity c) {
-        return registry.find(c.getCaseType()).map(t -> may(caller, t.definition(), CaseAction.READ)).orElse(false);
+        return registry.find(c.getCaseType()).map(t -> permits(caller, t.definition(), CaseAction.READ, c))
+                .orElse(false);
+    }
+
+    /** Adds the need-to-know condition to a list query, so the count matches what is shown. */
+    private static void narrow(StringBuilder where, Map<String, Object> params, Visibility v, Caller caller) {
+        if (v.all()) {
+            return;
+        }
+        List<String> any = new ArrayList<>();
+        if (!v.divisions().isEmpty()) {
+            any.add("c.ownerDivision IN :visDivisions");
+            params.put("visDivisions", List.copyOf(v.divisions()));
+        }
+        if (v.assigned()) {
+            any.add("c.assignee = :visMe");
+        }
+        if (v.own() || v.assigned()) {
+            any.add("c.createdBy = :visMe");
+        }
+        if (v.assigned() || v.own()) {
+            params.put("visMe", caller.username());
+        }
+        List<Long> granted = new ArrayList<>();
+        for (String g : v.grantedIds()) {
+            try {
+                granted.add(Long.valueOf(g));
+            } catch (NumberFormatException e) {
+                // not a case id: cannot match any case
+            }
+        }
+        if (!granted.isEmpty()) {
+            any.add("c.id IN :visIds");
+            params.put("visIds", granted);
+        }
+        // An empty condition would match nothing; "1 = 0" says so to the database.
+        where.append(" AND (").append(any.isEmpty() ? "1 = 0" : String.join(" OR ", any)).append(')');
     }
 
     private FieldValidator.Result validate(EntityManager em, Caller caller, CaseType ct, Map<String, Object> stored,
@@ -775,14 +998,16 @@ public class CaseEngine implements CaseService {
             CaseEntity other = em.find(CaseEntity.class, ref);
             return other != null && readable(caller, other);
         });
+        // A write to a field the caller may not set is refused as such, before any other error:
+        // it is an attempt the audit trail must show, not a typing mistake.
+        List<FieldError> forbidden = r.errors().stream().filter(e -> "forbidden".equals(e.rule())).toList();
+        if (!forbidden.isEmpty()) {
+            throw new CaseworkException(403, "forbidden-field",
+                    "You may not change some of these fields.", forbidden);
+        }
         List<FieldError> errors = new ArrayList<>(r.errors());
         if (errors.isEmpty()) {
             ct.validate(r.values(), errors);
-        }
-        boolean forbiddenOnly = !errors.isEmpty() && errors.stream().allMatch(e -> "forbidden".equals(e.rule()));
-        if (forbiddenOnly) {
-            throw new CaseworkException(403, "forbidden-field",
-                    "You may not change some of these fields.", errors);
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -822,10 +1047,19 @@ public class CaseEngine implements CaseService {
         }
     }
 
-    private CaseRecord toRecord(CaseEntity c, CaseTypeDefinition def) {
-        return new CaseRecord(c.getId(), c.getCaseType(), c.getCaseNumber(), c.getTitle(), c.getStatus(),
-                c.isClosed(), c.getVersion(), c.getAssignee(), c.getTeam(), read(def, c.getData()),
-                c.getCreatedAt(), c.getCreatedBy(), c.getUpdatedAt(), c.getUpdatedBy());
+    /** The case as the caller may see it: fields they may not read are left out. */
+    private CaseRecord toRecord(CaseEntity c, CaseTypeDefinition def, Caller caller) {
+        Map<String, Object> data = read(def, c.getData());
+        for (FieldDefinition f : def.fields()) {
+            if (!f.readableBy(caller)) {
+                data.remove(f.key());
+            }
+        }
+        String title = def.titleField() == null || def.field(def.titleField()).map(f -> f.readableBy(caller)).orElse(true)
+                ? c.getTitle() : null;
+        return new CaseRecord(c.getId(), c.getCaseType(), c.getCaseNumber(), title, c.getStatus(),
+                c.isClosed(), c.getVersion(), c.getAssignee(), c.getTeam(), data,
+                c.getCreatedAt(), c.getCreatedBy(), c.getUpdatedAt(), c.getUpdatedBy(), c.getOwnerDivision());
     }
 
     private static AttachmentRecord toRecord(AttachmentEntity a) {

@@ -93,11 +93,11 @@ class CaseEngineTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        jpa = new DerbyJpaTemplate("casework-core-test", "V1__case_engine.derby.sql");
+        jpa = new DerbyJpaTemplate("casework-core-test", "V1__case_engine.derby.sql", "V2__owner_division.derby.sql");
         CaseTypeRegistry registry = new CaseTypeRegistry();
         registry.addCaseType(() -> SAMPLE, Map.of(CaseType.PROPERTY, "sample"));
         audit = new RecordingAuditService();
-        engine = new CaseEngine(jpa, registry, audit, config(1024),
+        engine = new CaseEngine(jpa, registry, audit, new FakeAccessPolicy(), config(1024),
                 Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC));
     }
 

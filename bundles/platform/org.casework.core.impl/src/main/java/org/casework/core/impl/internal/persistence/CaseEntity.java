@@ -46,6 +46,10 @@ public class CaseEntity {
     @Column(name = "team", length = 64)
     private String team;
 
+    /** The division whose members may see the case under a division-scoped permission. */
+    @Column(name = "owner_division", length = 64)
+    private String ownerDivision;
+
     @Lob
     @Column(name = "data", nullable = false)
     private String data;
@@ -129,6 +133,14 @@ public class CaseEntity {
 
     public void setTeam(String team) {
         this.team = team;
+    }
+
+    public String getOwnerDivision() {
+        return ownerDivision;
+    }
+
+    public void setOwnerDivision(String ownerDivision) {
+        this.ownerDivision = ownerDivision;
     }
 
     public String getData() {

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
@@ -23,7 +25,10 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import java.math.BigDecimal;
+
 import org.casework.core.api.AttachmentContent;
+import org.casework.core.api.Caller;
 import org.casework.core.api.AttachmentRecord;
 import org.casework.core.api.CaseQuery;
 import org.casework.core.api.CaseRecord;
@@ -33,7 +38,13 @@ import org.casework.core.api.LinkRecord;
 import org.casework.core.api.NoteRecord;
 import org.casework.core.api.Page;
 import org.casework.core.api.ValidationException;
+import org.casework.core.api.access.Grant;
+import org.casework.core.api.spi.CaseAction;
 import org.casework.core.api.spi.CaseTypeDefinition;
+import org.casework.core.api.spi.FieldDefinition;
+import org.casework.core.api.spi.FieldType;
+import org.casework.core.api.spi.WorkflowDefinition;
+import org.casework.core.impl.internal.CaseGrants;
 import org.casework.rest.api.Doc;
 import org.casework.rest.api.PATCH;
 import org.casework.rest.api.RestConstants;
@@ -76,17 +87,55 @@ public class CaseResource {
     public record LinkRequest(Long otherCaseId, String relation) {
     }
 
+    /** Body of a new grant: the user name and {@code read} or {@code update}. */
+    public record GrantRequest(String grantee, String action) {
+    }
+
+    /**
+     * A case type as one caller sees it: its definition, with each field saying whether this
+     * caller may read and set it.
+     */
+    public record CaseTypeView(String key, String label, String pluralLabel, String numberPrefix,
+            String titleField, List<FieldView> fields, WorkflowDefinition workflow,
+            Map<CaseAction, Set<String>> permissions) {
+
+        static CaseTypeView of(CaseTypeDefinition d, Caller caller) {
+            return new CaseTypeView(d.key(), d.label(), d.pluralLabel(), d.numberPrefix(), d.titleField(),
+                    d.fields().stream().map(f -> FieldView.of(f, caller)).toList(), d.workflow(), d.permissions());
+        }
+    }
+
+    /**
+     * One field of a {@link CaseTypeView}. {@code readable} false: the caller never receives the
+     * field's value; {@code editable} false: the caller may not send it.
+     */
+    public record FieldView(String key, String label, FieldType type, boolean required, Integer maxLength,
+            BigDecimal min, BigDecimal max, List<String> options, boolean notInFuture, boolean searchable,
+            boolean listed, Set<String> editRoles, Set<String> readRestrictedTo, String help, boolean readable,
+            boolean editable) {
+
+        static FieldView of(FieldDefinition f, Caller caller) {
+            return new FieldView(f.key(), f.label(), f.type(), f.required(), f.maxLength(), f.min(), f.max(),
+                    f.options(), f.notInFuture(), f.searchable(), f.listed(), f.editRoles(), f.readRestrictedTo(),
+                    f.help(), f.readableBy(caller), f.editableBy(caller));
+        }
+    }
+
     private final CaseService cases;
+    private final CaseGrants grants;
 
     @Activate
-    public CaseResource(@Reference CaseService cases) {
+    public CaseResource(@Reference CaseService cases, @Reference CaseGrants grants) {
         this.cases = cases;
+        this.grants = grants;
     }
 
     @GET
-    @Doc("Lists the registered case types the caller may read, with their fields and workflows")
-    public List<CaseTypeDefinition> types(@Context SecurityContext sc) {
-        return cases.caseTypes(RestContext.caller(sc));
+    @Doc("Lists the registered case types the caller may use, with their fields (saying which the caller may read "
+            + "and edit) and workflows")
+    public List<CaseTypeView> types(@Context SecurityContext sc) {
+        Caller caller = RestContext.caller(sc);
+        return cases.caseTypes(caller).stream().map(d -> CaseTypeView.of(d, caller)).toList();
     }
 
     @GET
@@ -123,12 +172,14 @@ public class CaseResource {
     @POST
     @Path("/{type}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Doc("Opens a case; the number is issued on save")
-    public Response create(@Context SecurityContext sc, @PathParam("type") String type, CreateCase body) {
+    @Doc("Opens a case; the number is issued on save. A caller in several divisions names the owning one "
+            + "with ?division=")
+    public Response create(@Context SecurityContext sc, @PathParam("type") String type,
+            @QueryParam("division") String division, CreateCase body) {
         if (body == null || body.fields() == null) {
             throw new ValidationException("fields", "required", "Send the case's fields in \"fields\".");
         }
-        CaseRecord created = cases.create(RestContext.caller(sc), type, body.fields());
+        CaseRecord created = cases.create(RestContext.caller(sc), type, body.fields(), division);
         return Response.created(URI.create(RestConstants.BASE_PATH + "/cases/" + type + "/" + created.id()))
                 .tag(etag(created)).entity(created).build();
     }
@@ -258,6 +309,38 @@ public class CaseResource {
     public List<HistoryEntry> history(@Context SecurityContext sc, @PathParam("type") String type,
             @PathParam("id") String id) {
         return cases.history(RestContext.caller(sc), type, id(id));
+    }
+
+    @GET
+    @Path("/{type}/{id}/grants")
+    @Doc("Lists the users the case was shared with one by one")
+    public List<Grant> grants(@Context SecurityContext sc, @PathParam("type") String type, @PathParam("id") String id) {
+        return grants.grants(RestContext.caller(sc), type, id(id));
+    }
+
+    @POST
+    @Path("/{type}/{id}/grants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Doc("Shares the case with one more user (action read or update); only its creator and administrators may")
+    public Response grant(@Context SecurityContext sc, @PathParam("type") String type, @PathParam("id") String id,
+            GrantRequest body) {
+        if (body == null) {
+            throw new ValidationException("grantee", "required", "Name the user to share the case with.");
+        }
+        long caseId = id(id);
+        Grant g = grants.grant(RestContext.caller(sc), type, caseId, body.grantee(), body.action());
+        return Response.created(URI.create(RestConstants.BASE_PATH + "/cases/" + type + "/" + caseId + "/grants/"
+                + java.net.URLEncoder.encode(g.grantee(), StandardCharsets.UTF_8).replace("+", "%20") + "/" + g.action()))
+                .entity(g).build();
+    }
+
+    @DELETE
+    @Path("/{type}/{id}/grants/{grantee}/{action}")
+    @Doc("Takes a grant back")
+    public Response revoke(@Context SecurityContext sc, @PathParam("type") String type, @PathParam("id") String id,
+            @PathParam("grantee") String grantee, @PathParam("action") String action) {
+        grants.revoke(RestContext.caller(sc), type, id(id), grantee, action);
+        return Response.noContent().build();
     }
 
     private static EntityTag etag(CaseRecord c) {

@@ -84,7 +84,9 @@ public final class SearchIndex {
         StringBuilder sb = new StringBuilder(fold(number));
         for (FieldDefinition f : type.fields()) {
             Object v = values.get(f.key());
-            if (v == null || !(f.searchable() || f.key().equals(type.titleField()))) {
+            // Word search runs for every reader of the type, so a field only some may see never
+            // enters the text: its words could otherwise be probed one by one.
+            if (v == null || f.readRestricted() || !(f.searchable() || f.key().equals(type.titleField()))) {
                 continue;
             }
             if (f.type() == FieldType.PERSON) {

@@ -53,7 +53,8 @@ public final class FieldValidator {
      * @param stored the values stored now (empty for a new case)
      * @param input what the caller sent; on update only the keys present change
      * @param creating whether this is a new case (then every required field must be given)
-     * @param caller who sends it, for fields only some roles may edit
+     * @param caller who sends it: a field they may not read or edit is refused with the rule
+     *     {@code forbidden}, whatever its value
      * @param caseExists tells whether a referenced case id exists and the caller may see it
      */
     public Result apply(CaseTypeDefinition type, Map<String, Object> stored, Map<String, Object> input,
@@ -72,14 +73,16 @@ public final class FieldValidator {
             if (!given.containsKey(field.key())) {
                 continue;
             }
+            // Refused even when the value sent equals the stored one: a caller may not probe or
+            // restate a value they may not see or set (no mass assignment).
+            if (!field.editableBy(caller)) {
+                errors.add(new FieldError(PREFIX + field.key(), "forbidden",
+                        "You may not change \"" + field.label() + "\"."));
+                continue;
+            }
             Object raw = given.get(field.key());
             Object value = normalize(field, raw, stored.get(field.key()), errors, caseExists);
             if (!Objects.equals(value, stored.get(field.key()))) {
-                if (!field.editRoles().isEmpty() && !caller.hasAnyRole(field.editRoles())) {
-                    errors.add(new FieldError(PREFIX + field.key(), "forbidden",
-                            "You may not change \"" + field.label() + "\"."));
-                    continue;
-                }
                 changed.add(field.key());
             }
             if (value == null) {
@@ -89,7 +92,8 @@ public final class FieldValidator {
             }
         }
         for (FieldDefinition field : type.fields()) {
-            if (field.required() && merged.get(field.key()) == null
+            // A field the caller may not set cannot be demanded of them.
+            if (field.required() && merged.get(field.key()) == null && field.editableBy(caller)
                     && (creating || given.containsKey(field.key()))
                     && errors.stream().noneMatch(e -> e.field().startsWith(PREFIX + field.key()))) {
                 errors.add(new FieldError(PREFIX + field.key(), "required",

@@ -110,6 +110,21 @@ class FieldValidatorTest {
     }
 
     @Test
+    void restrictedFieldIsRefusedEvenUnchangedAndNotDemanded() {
+        CaseTypeDefinition type = CaseTypeDefinition.builder("hidden").numberPrefix("HI")
+                .field(FieldDefinition.text("subject", "Subject").required())
+                .field(FieldDefinition.text("code", "Code").required().readableOnlyBy("division:nsl"))
+                .state("OPEN", "Open").build();
+        FieldValidator.Result same = validator.apply(type, Map.of("subject", "s", "code", "k"),
+                Map.of("code", "k"), false, STAFF, id -> true);
+        assertEquals(Set.of("fields.code:forbidden"), rules(same));
+        assertTrue(validator.apply(type, Map.of(), Map.of("subject", "s"), true, STAFF, id -> true).errors().isEmpty());
+        Caller nsl = new Caller("nina", "N", Set.of("staff"), Set.of("nsl"), false, false);
+        assertEquals(Set.of("fields.code:required"),
+                rules(validator.apply(type, Map.of(), Map.of("subject", "s"), true, nsl, id -> true)));
+    }
+
+    @Test
     void updateLeavesFieldsNotSentAlone() {
         Map<String, Object> stored = Map.of("subject", "old", "chamber", "HOUSE");
         FieldValidator.Result r = validator.apply(TYPE, stored, Map.of("subject", "new"), false, STAFF, id -> true);
