@@ -96,7 +96,9 @@ public final class LdapDirectory {
         try {
             this.settings = check(config);
         } catch (IllegalArgumentException e) {
-            LOG.error("Directory sign-in is off: {} in {}", e.getMessage(), LdapConfig.PID);
+            // at activation the component then stays off; on a change the last good settings stay
+            LOG.error("The directory settings in {} are not accepted: {}", LdapConfig.PID,
+                    e.getMessage());
             throw e;
         }
         LOG.info("Directory sign-in at {} ({})", settings.url(),

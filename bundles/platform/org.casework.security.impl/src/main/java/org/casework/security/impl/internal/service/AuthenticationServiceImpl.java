@@ -358,13 +358,14 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
                 throw failed(name, remoteAddress, "wrong directory password");
             }
             default -> {
-                return Optional.of(provision(name, result.user(), remoteAddress, now));
+                return Optional.of(provision(name, result.user(), local, remoteAddress, now));
             }
         }
     }
 
     /** Creates or refreshes the local account of a directory user; audits a change of access. */
-    private UserRow provision(String name, DirectoryUser found, String remoteAddress, Instant now) {
+    private UserRow provision(String name, DirectoryUser found, boolean wasLocal,
+            String remoteAddress, Instant now) {
         String fullName = truncate(found.fullName(), 200);
         String email = truncate(found.email(), 254);
         Optional<UserAccount> before;
@@ -385,6 +386,12 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
             audit.record(row.caller(), "permission-change", name, AuditEvent.SUCCESS, remoteAddress,
                     "account created from the directory with roles " + roles + " and divisions "
                             + divisions);
+        } else if (wasLocal) {
+            LOG.info("Account {} now signs in through the directory, with roles [{}]", name, roles);
+            audit.record(row.caller(), "permission-change", name, AuditEvent.SUCCESS, remoteAddress,
+                    "Casework account moved to the directory; roles " + String.join(",",
+                            before.get().roles()) + " -> " + roles + "; divisions "
+                            + String.join(",", before.get().divisions()) + " -> " + divisions);
         } else if (!before.get().roles().equals(found.roles())
                 || !before.get().divisions().equals(found.divisions())) {
             LOG.info("Directory groups of {} changed its roles from [{}] to [{}]", name,
