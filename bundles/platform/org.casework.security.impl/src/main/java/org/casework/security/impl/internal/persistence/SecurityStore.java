@@ -3,7 +3,9 @@ package org.casework.security.impl.internal.persistence;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.persistence.EntityManager;
@@ -83,6 +85,50 @@ public class SecurityStore {
             user.setPasswordHash(passwordHash);
             user.setPasswordChangeRequired(false);
             return true;
+        });
+    }
+
+    /**
+     * Creates or refreshes the account of a user the directory has just accepted: name, e-mail,
+     * roles and divisions as the directory gives them, marked as a directory account, with a
+     * password hash that never matches. A local account of the same name becomes a directory
+     * account. Roles and divisions are written only when they changed, so the version moves only
+     * then.
+     *
+     * @return the account as it was before, empty when it was created now
+     */
+    public Optional<UserAccount> saveDirectoryUser(String username, String fullName, String email,
+            Set<String> roles, Set<String> divisions, String unusableHash, Instant now) {
+        return tx(em -> {
+            UserEntity user = em.find(UserEntity.class, username);
+            if (user == null) {
+                UserEntity created = new UserEntity(username, fullName, email, unusableHash, roles,
+                        divisions, false, now);
+                created.setDirectory(true);
+                em.persist(created);
+                em.flush();
+                return Optional.<UserAccount>empty();
+            }
+            UserAccount before = user.toAccount();
+            if (!user.isDirectory()) {
+                user.setDirectory(true);
+                user.setPasswordHash(unusableHash);
+                user.setPasswordChangeRequired(false);
+            }
+            if (!Objects.equals(fullName, user.getFullName())) {
+                user.setFullName(fullName);
+            }
+            if (!Objects.equals(email, user.getEmail())) {
+                user.setEmail(email);
+            }
+            if (!roles.equals(Set.copyOf(user.getRoles()))) {
+                user.setRoles(roles);
+            }
+            if (!divisions.equals(Set.copyOf(user.getDivisions()))) {
+                user.setDivisions(divisions);
+            }
+            em.flush();
+            return Optional.of(before);
         });
     }
 
@@ -240,6 +286,16 @@ public class SecurityStore {
                 + "WHERE username = ?").setParameter(1, secret)
                 .setParameter(2, String.join(",", recoveryHashes)).setParameter(3, username)
                 .executeUpdate()) > 0;
+    }
+
+    /**
+     * Replaces the stored TOTP secret, only if it is still {@code expected}: used to encrypt a
+     * secret stored in clear by an earlier version.
+     */
+    public boolean replaceTotpSecret(String username, String expected, String secret) {
+        return tx(em -> em.createNativeQuery("UPDATE cw_user SET totp_secret = ? "
+                + "WHERE username = ? AND totp_secret = ?").setParameter(1, secret)
+                .setParameter(2, username).setParameter(3, expected).executeUpdate()) > 0;
     }
 
     /** Turns a pending enrolment on. */

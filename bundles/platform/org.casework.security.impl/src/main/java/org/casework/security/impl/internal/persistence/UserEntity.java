@@ -57,6 +57,10 @@ public class UserEntity {
     @Convert(converter = InstantConverter.class)
     private Instant lockedUntil;
 
+    /** True for an account made from the directory: its password is checked there only. */
+    @Column(name = "directory", nullable = false)
+    private boolean directory;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -147,6 +151,14 @@ public class UserEntity {
 
     public void setEmail(String email) {
         this.email = email;
+    }
+
+    public boolean isDirectory() {
+        return directory;
+    }
+
+    public void setDirectory(boolean directory) {
+        this.directory = directory;
     }
 
     public long getVersion() {

@@ -18,6 +18,10 @@ import org.casework.security.api.AuthenticationService;
 import org.casework.security.api.OtpRequiredException;
 import org.casework.security.api.Session;
 import org.casework.security.api.SessionInfo;
+import org.casework.security.api.UserAccount;
+import org.casework.security.impl.internal.directory.DirectoryUnavailableException;
+import org.casework.security.impl.internal.directory.DirectoryUser;
+import org.casework.security.impl.internal.directory.LdapDirectory;
 import org.casework.security.impl.internal.password.PasswordHasher;
 import org.casework.security.impl.internal.password.PasswordRules;
 import org.casework.security.impl.internal.persistence.SecurityStore;
@@ -31,6 +35,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +75,10 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RoleCatalog roleCatalog;
     private volatile Duration lockDuration = Duration.ofMinutes(15);
+    /** Present only while directory sign-in is configured ({@code org.casework.security.ldap}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LdapDirectory directory;
 
     @Activate
     public AuthenticationServiceImpl(@Reference SecurityStore store,
@@ -130,6 +141,10 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
         }
         String name = normaliseUsername(username);
         Optional<UserRow> user = store.findUser(name);
+        Optional<UserRow> fromDirectory = directorySignIn(name, password, user, remoteAddress);
+        if (fromDirectory.isPresent()) {
+            user = fromDirectory;
+        }
         if (user.isEmpty()) {
             hasher.verifyDummy(password);
             LOG.debug("Sign-in refused for unknown user name from {}", remoteAddress);
@@ -142,7 +157,8 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
             LOG.debug("Sign-in refused for locked account {} from {}", name, remoteAddress);
             throw failed(name, remoteAddress, "account locked");
         }
-        boolean matches = hasher.verify(password, user.get().passwordHash());
+        boolean matches = fromDirectory.isPresent()
+                || hasher.verify(password, user.get().passwordHash());
         if (!matches) {
             if (store.recordFailedSignIn(name, maxFailures, now.plus(lockDuration))) {
                 LOG.info("Account {} locked for {} after {} failed sign-ins, the last from {}",
@@ -293,6 +309,118 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
                     "session ended from the list");
         }
         return ended;
+    }
+
+    /** The stored hash of directory accounts: not a hash at all, so no password ever matches. */
+    static final String DIRECTORY_PASSWORD = "directory:no-local-password";
+    /** The answer when the directory cannot be asked: it says nothing about the account. */
+    public static final String DIRECTORY_UNAVAILABLE =
+            "Sign-in is not available right now because the directory does not answer. "
+                    + "Please try again in a few minutes.";
+
+    /** For tests: directory sign-in through {@code ldap} (null: off). */
+    void useDirectory(LdapDirectory ldap) {
+        this.directory = ldap;
+    }
+
+    /**
+     * Asks the directory when it is configured and decides for this name: always for directory
+     * accounts and unknown names, for Casework's own accounts only in directory-first mode. On
+     * success the local account is created or refreshed (name, e-mail, roles and divisions from
+     * the groups) and returned, and the caller goes on as after a right password. Empty when the
+     * local password is to be checked instead. Failures are counted and audited like local ones.
+     */
+    private Optional<UserRow> directorySignIn(String name, char[] password, Optional<UserRow> user,
+            String remoteAddress) throws AuthenticationException {
+        LdapDirectory ldap = directory;
+        boolean local = user.isPresent() && !user.get().directory();
+        if (ldap == null || (local && ldap.mode() == LdapDirectory.Mode.LOCAL_FIRST)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (user.isPresent() && user.get().lockedAt(now)) {
+            // the local lock holds for directory accounts too; the directory is not even asked
+            hasher.verifyDummy(password);
+            throw failed(name, remoteAddress, "account locked");
+        }
+        LdapDirectory.Result result;
+        try {
+            result = ldap.authenticate(name, password);
+        } catch (DirectoryUnavailableException e) {
+            if (local) {
+                // directory-first, yet Casework's own accounts (the first administrator) still work
+                LOG.warn("{}; checking the Casework password of {}", e.getMessage(), name);
+                return Optional.empty();
+            }
+            LOG.warn("Directory sign-in of {} from {} failed: {}", name, remoteAddress,
+                    e.getMessage());
+            audit.record(SecurityAudit.typed(name), "logon-failed", null, AuditEvent.FAILED,
+                    remoteAddress, "directory unavailable");
+            throw new AuthenticationException(DIRECTORY_UNAVAILABLE);
+        }
+        switch (result.outcome()) {
+            case UNKNOWN_USER -> {
+                if (user.isPresent() && user.get().directory()) {
+                    hasher.verifyDummy(password);
+                    throw failed(name, remoteAddress, "no longer in the directory");
+                }
+                // a local account (directory-first) or an unknown name: the local path decides
+                return Optional.empty();
+            }
+            case WRONG_PASSWORD -> {
+                if (user.isPresent() && store.recordFailedSignIn(name, maxFailures,
+                        now.plus(lockDuration))) {
+                    LOG.info("Account {} locked for {} after {} failed sign-ins, the last from {}",
+                            name, lockDuration, maxFailures, remoteAddress);
+                    throw failed(name, remoteAddress, "wrong directory password; account now locked");
+                }
+                throw failed(name, remoteAddress, "wrong directory password");
+            }
+            default -> {
+                return Optional.of(provision(name, result.user(), local, remoteAddress, now));
+            }
+        }
+    }
+
+    /** Creates or refreshes the local account of a directory user; audits a change of access. */
+    private UserRow provision(String name, DirectoryUser found, boolean wasLocal,
+            String remoteAddress, Instant now) {
+        String fullName = truncate(found.fullName(), 200);
+        String email = truncate(found.email(), 254);
+        Optional<UserAccount> before;
+        try {
+            before = store.saveDirectoryUser(name, fullName, email, found.roles(),
+                    found.divisions(), DIRECTORY_PASSWORD, now);
+        } catch (RuntimeException e) {
+            // two first sign-ins at once: the other created the account; refresh it instead
+            before = store.saveDirectoryUser(name, fullName, email, found.roles(),
+                    found.divisions(), DIRECTORY_PASSWORD, now);
+        }
+        UserRow row = store.findUser(name).orElseThrow(
+                () -> new IllegalStateException("The directory account " + name + " vanished"));
+        String roles = String.join(",", new java.util.TreeSet<>(found.roles()));
+        String divisions = String.join(",", new java.util.TreeSet<>(found.divisions()));
+        if (before.isEmpty()) {
+            LOG.info("Directory user {} signed in for the first time, with roles [{}]", name, roles);
+            audit.record(row.caller(), "permission-change", name, AuditEvent.SUCCESS, remoteAddress,
+                    "account created from the directory with roles " + roles + " and divisions "
+                            + divisions);
+        } else if (wasLocal) {
+            LOG.info("Account {} now signs in through the directory, with roles [{}]", name, roles);
+            audit.record(row.caller(), "permission-change", name, AuditEvent.SUCCESS, remoteAddress,
+                    "Casework account moved to the directory; roles " + String.join(",",
+                            before.get().roles()) + " -> " + roles + "; divisions "
+                            + String.join(",", before.get().divisions()) + " -> " + divisions);
+        } else if (!before.get().roles().equals(found.roles())
+                || !before.get().divisions().equals(found.divisions())) {
+            LOG.info("Directory groups of {} changed its roles from [{}] to [{}]", name,
+                    String.join(",", before.get().roles()), roles);
+            audit.record(row.caller(), "permission-change", name, AuditEvent.SUCCESS, remoteAddress,
+                    "roles from the directory: " + String.join(",", before.get().roles()) + " -> "
+                            + roles + "; divisions: " + String.join(",", before.get().divisions())
+                            + " -> " + divisions);
+        }
+        return row;
     }
 
     private static String truncate(String s, int max) {

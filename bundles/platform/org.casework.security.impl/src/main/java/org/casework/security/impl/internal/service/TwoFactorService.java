@@ -19,6 +19,8 @@ import org.casework.core.api.Caller;
 import org.casework.core.api.CaseworkException;
 import org.casework.core.api.FieldError;
 import org.casework.core.api.ValidationException;
+import org.casework.security.impl.internal.crypto.SecretBox;
+import org.casework.security.impl.internal.crypto.SecretUnreadableException;
 import org.casework.security.impl.internal.persistence.SecurityStore;
 import org.casework.security.impl.internal.persistence.TotpRow;
 import org.casework.security.impl.internal.totp.Totp;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Two-factor sign-in (RFC 6238 TOTP with single-use recovery codes): enrolment, confirmation,
- * turning it off, and checking the second factor during sign-in.
+ * turning it off, and checking the second factor during sign-in. The TOTP secret is stored
+ * encrypted ({@link SecretBox}, bound to the user name); a secret stored in clear by an earlier
+ * version is encrypted the first time it is used.
  */
 @Component(service = TwoFactorService.class, configurationPid = SignInConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -62,6 +66,7 @@ public final class TwoFactorService {
     private final SecurityStore store;
     private final Clock clock;
     private final SecurityAudit audit;
+    private final SecretBox box;
     private final Totp totp = new Totp();
     private volatile boolean enforced;
 
@@ -73,15 +78,26 @@ public final class TwoFactorService {
 
     @Activate
     public TwoFactorService(@Reference SecurityStore store, @Reference SecurityAudit audit,
-            SignInConfig config) {
-        this(store, Clock.systemUTC(), audit);
+            @Reference SecretBox box, SignInConfig config) {
+        this(store, Clock.systemUTC(), audit, box);
         modified(config);
     }
 
+    /** For tests: secrets sealed with a key that lives only in this instance. */
     TwoFactorService(SecurityStore store, Clock clock, SecurityAudit audit) {
+        this(store, clock, audit, SecretBox.ephemeral());
+    }
+
+    TwoFactorService(SecurityStore store, Clock clock, SecurityAudit audit, SecretBox box) {
         this.store = store;
         this.clock = clock;
         this.audit = audit;
+        this.box = box;
+    }
+
+    /** What the stored secret is bound to: a value copied to another user's row does not open. */
+    private static String context(String username) {
+        return "cw_user.totp_secret:" + username;
     }
 
     @Modified
@@ -127,7 +143,7 @@ public final class TwoFactorService {
         for (int i = 0; i < RECOVERY_CODES; i++) {
             codes.add(totp.newRecoveryCode());
         }
-        store.startTotp(caller.username(), secret,
+        store.startTotp(caller.username(), box.seal(secret, context(caller.username())),
                 codes.stream().map(Totp::hashRecoveryCode).toList());
         audit.record(caller, "totp-enrol", caller.username(), AuditEvent.SUCCESS, remoteAddress,
                 null);
@@ -204,8 +220,34 @@ public final class TwoFactorService {
     }
 
     private boolean useCode(String username, TotpRow row, String code) {
-        OptionalLong step = Totp.verify(row.secret(), code, clock.instant(), row.lastStep());
+        String secret = secret(username, row);
+        if (secret == null) {
+            return false;
+        }
+        OptionalLong step = Totp.verify(secret, code, clock.instant(), row.lastStep());
         return step.isPresent() && store.useTotpStep(username, step.getAsLong());
+    }
+
+    /**
+     * The clear secret of the row, or null when it cannot be decrypted. A legacy clear value is
+     * encrypted in place now, only if nobody changed it meanwhile.
+     */
+    private String secret(String username, TotpRow row) {
+        String stored = row.secret();
+        if (!SecretBox.isSealed(stored)) {
+            if (store.replaceTotpSecret(username, stored, box.seal(stored, context(username)))) {
+                LOG.info("Encrypted the two-factor secret of {}, stored in clear before", username);
+            }
+            return stored;
+        }
+        try {
+            return box.open(stored, context(username));
+        } catch (SecretUnreadableException e) {
+            // every code of this user fails until an operator restores the key or the user re-enrols
+            LOG.error("The two-factor secret of {} cannot be decrypted ({}): check that the "
+                    + "secrets key is the one it was stored with", username, e.getMessage());
+            return null;
+        }
     }
 
     private boolean useRecoveryCode(String username, TotpRow row, String code) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.casework.audit.api.AuditEvent;
 import org.casework.audit.api.FieldChange;
 import org.casework.core.api.Caller;
+import org.casework.core.api.CaseworkException;
 import org.casework.core.api.NotFoundException;
 import org.casework.core.api.Roles;
 import org.casework.core.api.FieldError;
@@ -277,6 +278,10 @@ public final class UserServiceImpl implements UserService {
         }
         UserRow target = store.findUser(username)
                 .orElseThrow(() -> new NotFoundException("The account"));
+        if (target.directory()) {
+            throw directoryAccount("This account signs in through the directory: reset its "
+                    + "password there.");
+        }
         if (!caller.isAdmin() && target.account().roles().stream().anyMatch(PRIVILEGED::contains)) {
             throw denied(caller, username, "The helpdesk cannot reset the password of an "
                     + "administrator or helpdesk account.");
@@ -294,6 +299,11 @@ public final class UserServiceImpl implements UserService {
         } finally {
             PasswordHasher.wipe(temporary);
         }
+    }
+
+    /** A password operation on an account whose password lives in the directory. */
+    private static CaseworkException directoryAccount(String message) {
+        return new CaseworkException(409, "directory-account", message, List.of());
     }
 
     private static ValidationException taken() {
@@ -418,6 +428,10 @@ public final class UserServiceImpl implements UserService {
             String keepToken) throws AuthenticationException {
         if (caller == null || caller.system()) {
             throw new ForbiddenException("Only a signed-in person can change their password.");
+        }
+        if (store.findUser(caller.username()).map(UserRow::directory).orElse(false)) {
+            throw directoryAccount("You sign in with your directory account: change your "
+                    + "password there.");
         }
         List<FieldError> errors = new ArrayList<>();
         if (currentPassword == null || currentPassword.length == 0) {
