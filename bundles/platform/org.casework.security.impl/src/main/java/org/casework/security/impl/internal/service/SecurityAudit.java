@@ -53,7 +53,7 @@ public final class SecurityAudit {
      * Records an event that must not be lost along with the change it describes: called inside
      * the change's transaction, a failure to write rolls the change back.
      */
-    void recordInTransaction(Caller caller, String action, String recordId,
+    public void recordInTransaction(Caller caller, String action, String recordId,
             List<FieldChange> changes, String detail) {
         AuditService service = audit;
         if (service != null) {
@@ -66,7 +66,7 @@ public final class SecurityAudit {
      * Records a sign-in, sign-out or refusal. A failure to write is logged as an error for the
      * operator, and does not turn the sign-in into an outage.
      */
-    void record(Caller caller, String action, String recordId, String outcome,
+    public void record(Caller caller, String action, String recordId, String outcome,
             String remoteAddress, String detail) {
         AuditService service = audit;
         if (service == null) {
