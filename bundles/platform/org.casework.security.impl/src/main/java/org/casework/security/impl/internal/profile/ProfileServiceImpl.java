@@ -56,7 +56,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class ProfileServiceImpl implements ProfileService {
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
-    static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{2,39}");
+    static final Pattern PHONE = Pattern.compile("\\+?[0-9(][0-9 ()./-]{2,39}");
     static final Pattern TIME = Pattern.compile("[0-2][0-9]:[0-5][0-9]");
     static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
     private static final int MAX_TITLE = 200;
