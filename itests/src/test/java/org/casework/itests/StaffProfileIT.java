@@ -207,4 +207,25 @@ public class StaffProfileIT extends CaseworkTestSupport {
                 profile(edited.json().path("version").asLong(), colleague,
                         schedule("07:00", "15:00", "UTC"))), 403);
     }
+
+    @Test
+    public void theCatalogueAndTheEndpointsArePublished() {
+        String staff = createUser("reader");
+        HttpResult courses = as(staff).get("/api/v1/training-courses");
+        assertStatus(courses, 200);
+        JsonNode course = courses.json().path("items").path(0);
+        assertEquals(courses.toString(), COURSE, course.path("key").asText());
+        assertEquals(12, course.path("validityMonths").asInt());
+        assertTrue(course.path("mandatory").asBoolean());
+
+        HttpResult openApi = http().get("/api/v1/openapi.json");
+        assertStatus(openApi, 200);
+        JsonNode paths = openApi.json().path("paths");
+        List<String> published = new ArrayList<>();
+        paths.fieldNames().forEachRemaining(published::add);
+        for (String path : List.of("/users/{username}/profile", "/users/{username}/trainings",
+                "/users/{username}/trainings/{id}", "/users/me/warnings", "/training-courses")) {
+            assertTrue(path + " in " + published, published.contains(path));
+        }
+    }
 }
