@@ -11,7 +11,7 @@ public final class DerbyJpa extends DerbyJpaTemplate {
     /** The Derby migrations of this bundle, in order. */
     private static final String[] MIGRATIONS = {"V1__security.derby.sql",
         "V2__signin_hardening.derby.sql", "V3__two_factor.derby.sql", "V4__roles_and_grants.derby.sql",
-        "V6__directory.derby.sql"};
+        "V5__profiles.derby.sql", "V6__directory.derby.sql"};
 
     public DerbyJpa() throws SQLException {
         super("casework-security-test", MIGRATIONS);
