@@ -92,6 +92,20 @@ class SmtpMailServiceTest {
     }
 
     @Test
+    void aRetryReachesTheServerOnceItIsThere() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        mail = new SmtpMailService(config(true, closed, 3, 300));
+        var result = mail.send(new MailMessage(List.of("a@example.org"), "retried", "t")).toCompletableFuture();
+        // each attempt reads the configuration afresh: the one after the change reaches the server
+        mail.modified(config(true, greenMail.getSmtp().getPort(), 3, 300));
+        result.get(10, TimeUnit.SECONDS);
+        assertEquals("retried", greenMail.getReceivedMessages()[0].getSubject());
+    }
+
+    @Test
     void switchedOffSendsNothing() {
         mail = new SmtpMailService(config(false, greenMail.getSmtp().getPort(), 1, 0));
         var result = mail.send(new MailMessage(List.of("a@example.org"), "s", "t")).toCompletableFuture();
