@@ -25,6 +25,7 @@ import org.casework.audit.api.AuditQuery;
 import org.casework.audit.api.AuditService;
 import org.casework.audit.api.FieldChange;
 import org.casework.audit.api.Verification;
+import org.casework.audit.impl.internal.alerts.AlertFeed;
 import org.casework.audit.impl.internal.chain.Hashes;
 import org.casework.audit.impl.internal.persistence.AuditEntryEntity;
 import org.casework.core.api.Caller;
@@ -33,6 +34,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -87,6 +90,10 @@ public class AuditLog implements AuditService {
     private final Duration checkpointEvery;
     private final ScheduledExecutorService chainer;
     private final boolean off;
+
+    /** The misuse alert rules, fed each entry as it is chained (so once across nodes); may be absent. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AlertFeed alerts;
 
     @Activate
     public AuditLog(@Reference(target = "(osgi.unit.name=casework-audit)") JpaTemplate jpa,
@@ -325,6 +332,10 @@ public class AuditLog implements AuditService {
             em.createNativeQuery("INSERT INTO cw_audit_chain (position, entry_id, chain_hash) VALUES (?, ?, ?)")
                     .setParameter(1, position).setParameter(2, e.getId()).setParameter(3, hash).executeUpdate();
             chained++;
+            AlertFeed feed = alerts;
+            if (feed != null) {
+                feed.chained(e);
+            }
         }
         if (chained > 0) {
             checkpointIfDue(em, position, hash);
