@@ -76,14 +76,14 @@ function passwordSection() {
 }
 
 /** A form with one code input, for confirming or turning off two-factor sign-in. */
-function codeForm(id, submitText, onCode) {
+function codeForm(id, submitText, onCode, variant = 'primary') {
   const errorsHost = h('div', { class: 'cw-form-errors' });
   const errors = new FormErrors(errorsHost);
   const code = formGroup({ id: `${id}-code`, label: t('account.code'), required: true, hint: t('account.codeHint'),
     input: textInput({ name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', spellcheck: 'false' }) });
   errors.register('code', { ...code, label: t('account.code') });
   const form = h('form', { class: 'cw-form', novalidate: true, id }, code.group,
-    h('div', { class: 'cw-form-actions' }, button(submitText, { type: 'submit', id: `${id}-submit` })));
+    h('div', { class: 'cw-form-actions' }, button(submitText, { type: 'submit', id: `${id}-submit`, variant })));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const value = code.input.value.replace(/\s+/g, '');
@@ -144,7 +144,7 @@ function twoFactorSection() {
   const off = codeForm('totp-disable', t('account.totpDisable'), async (code) => {
     await api.del('/users/me/totp', { json: { code } });
     navigate(location.hash, { flash: { type: 'success', text: t('account.totpOff') } });
-  });
+  }, 'outline');
   return h('section', { class: 'cw-section', 'aria-labelledby': 'totp-heading', id: 'account-totp' },
     h('h2', { id: 'totp-heading' }, t('account.totp')),
     h('p', null, t('account.totpIntro')),

@@ -173,7 +173,7 @@ export async function alertDetailPage(ctx) {
         return;
       }
       await submitting(form, errors, async () => {
-        await api.post(`/alerts/${encodeURIComponent(a.id)}/acknowledge`, { json: { comment: comment.input.value.trim(), version: a.version } });
+        await api.post(`/alerts/${encodeURIComponent(a.id)}/acknowledge`, { json: { comment: comment.input.value.trim() } });
         navigate(location.hash, { flash: { type: 'success', text: t('alerts.acknowledged') } });
       }, () => showConflict(conflictHost, () => navigate(location.hash), { title: t('alerts.conflictTitle'), text: t('alerts.conflictText') }));
     });

@@ -380,5 +380,5 @@ export async function userDetailPage(ctx) {
     h('section', { 'aria-labelledby': 'edit-heading', class: 'cw-section' },
       h('h2', { id: 'edit-heading' }, t('users.editHeading')), conflictHost, errorsHost, form),
     resetForm(username),
-    extra);
+    ...extra);
 }
