@@ -40,7 +40,8 @@ import org.ops4j.pax.exam.options.SystemPropertyOption;
  * an administrator creates an account on the Users page, edits it (and is told when someone else
  * changed it first) and resets its password; the new auditor signs in with the temporary password,
  * finds the creation in the audit trail, opens the account's record history and verifies the
- * chain. axe-core checks every page for WCAG 2.1 AA (and best-practice) violations.
+ * chain; the helpdesk resets a password without seeing any account. axe-core checks every page
+ * for WCAG 2.1 AA (and best-practice) violations.
  *
  * <p>Like {@link ConsoleBrowserIT}, the container runs in Pax Exam's server mode and the class
  * skips itself without chromedriver, except under {@code CI=true}.
@@ -207,6 +208,28 @@ public class AdminConsoleBrowserIT {
             browser.navigateTo("account");
             browser.awaitPage("account");
             browser.check("my account (auditor)", violations);
+            browser.signOut();
+
+            // The helpdesk may create accounts and reset passwords, but sees no accounts.
+            String helpdesk = "helpdesk-" + UUID.randomUUID().toString().substring(0, 8);
+            String helpdeskPassword = "Helpdesk-" + UUID.randomUUID();
+            HttpResult made = http().as(CaseworkOptions.ADMIN_USER, adminPassword).post("/api/v1/users", Map.of(
+                    "username", helpdesk, "fullName", "Hal Helpdesk", "roles", List.of("helpdesk"),
+                    "password", helpdeskPassword));
+            assertEquals(made.body(), 201, made.status());
+            browser.signIn(helpdesk, helpdeskPassword);
+            browser.awaitPage("home");
+            assertTrue("no Roles entry for the helpdesk",
+                    driver.findElements(By.cssSelector("#site-nav a[data-nav='roles']")).isEmpty());
+            browser.navigateTo("users");
+            browser.awaitPage("users");
+            assertTrue("the helpdesk sees no list", driver.findElements(By.id("user-table")).isEmpty());
+            assertFalse(driver.findElements(By.id("new-user")).isEmpty());
+            browser.type("reset-username", auditor);
+            driver.findElement(By.id("reset-submit")).click();
+            assertFalse(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password")))
+                    .getText().isBlank());
+            browser.check("users (helpdesk)", violations);
         } catch (RuntimeException | AssertionError e) {
             browser.keepEvidence("failure");
             throw e;
