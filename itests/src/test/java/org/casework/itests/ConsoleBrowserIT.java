@@ -4,14 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,26 +15,18 @@ import java.util.UUID;
 
 import org.casework.itests.support.CaseworkHttp;
 import org.casework.itests.support.CaseworkOptions;
+import org.casework.itests.support.ConsoleBrowser;
 import org.casework.itests.support.HttpResult;
 import org.casework.itests.support.Wait;
 import org.junit.AfterClass;
-import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.RuleChain;
 import org.junit.rules.TestRule;
-import org.junit.runner.Description;
-import org.junit.runners.model.Statement;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -47,13 +35,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExamServer;
 import org.ops4j.pax.exam.options.SystemPropertyOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * A staff member uses the web console in a real browser against the booted distribution with the
@@ -67,11 +48,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  */
 public class ConsoleBrowserIT {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleBrowserIT.class);
-
-    private static final String CHROMEDRIVER = System.getProperty("casework.it.chromedriver", "/usr/bin/chromedriver");
-    private static final String CHROMIUM = System.getProperty("casework.it.chromium", "/usr/bin/chromium");
-    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PAGE_TIMEOUT = ConsoleBrowser.PAGE_TIMEOUT;
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(180);
     private static final Path ARTIFACTS = Path.of("target", "console-browser");
 
@@ -80,12 +57,12 @@ public class ConsoleBrowserIT {
     private static volatile String adminPassword;
 
     @ClassRule
-    public static final TestRule CONTAINER = RuleChain.outerRule(new BrowserPresent())
+    public static final TestRule CONTAINER = RuleChain.outerRule(ConsoleBrowser.present())
             .around(new PaxExamServer(ConsoleBrowserIT.class));
 
+    private static ConsoleBrowser browser;
     private static WebDriver driver;
     private static WebDriverWait wait;
-    private static Path userDataDir;
 
     /** The distribution with the example module installed at boot. */
     @Configuration
@@ -111,21 +88,18 @@ public class ConsoleBrowserIT {
             HttpResult health = http.get("/api/v1/health");
             return health.status() == 200 && health.body().contains("\"congress\"");
         });
-        // The console's REST resource registers on its own schedule: 401 means it is there.
-        Wait.until("GET /api/v1/console/modules is served", BOOT_TIMEOUT,
-                () -> http.get("/api/v1/console/modules").status() == 401);
-        Wait.until("GET /console/ is served", BOOT_TIMEOUT, () -> http.get("/console/").status() == 200);
+        ConsoleBrowser.awaitConsole(http, BOOT_TIMEOUT);
 
-        Files.createDirectories(ARTIFACTS);
-        userDataDir = Files.createTempDirectory("casework-chromium");
-        driver = startBrowser("en-US");
-        wait = new WebDriverWait(driver, PAGE_TIMEOUT);
+        browser = ConsoleBrowser.start("en-US", ARTIFACTS);
+        driver = browser.driver();
+        wait = browser.waiter();
     }
 
     @AfterClass
     public static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
+            browser = null;
             driver = null;
         }
     }
@@ -160,7 +134,7 @@ public class ConsoleBrowserIT {
             awaitPage("signIn");
             assertEquals("en", driver.findElement(By.tagName("html")).getAttribute("lang"));
             check("sign-in", violations);
-            signIn(CaseworkOptions.ADMIN_USER, adminPassword);
+            adminPassword = browser.signIn(CaseworkOptions.ADMIN_USER, adminPassword);
 
             // Home with the navigation built from modules and case types.
             awaitPage("home");
@@ -229,8 +203,8 @@ public class ConsoleBrowserIT {
 
     @Test
     public void signInPageSpeaksSpanishToASpanishBrowser() throws IOException {
-        WebDriver spanish = startBrowser("es-ES");
-        try {
+        try (ConsoleBrowser spanishBrowser = ConsoleBrowser.start("es-ES", ARTIFACTS)) {
+            WebDriver spanish = spanishBrowser.driver();
             spanish.get(base() + "/console/");
             new WebDriverWait(spanish, PAGE_TIMEOUT).until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("main[data-page='signIn'][aria-busy='false']")));
@@ -238,114 +212,35 @@ public class ConsoleBrowserIT {
             assertEquals("Iniciar sesión", spanish.findElement(By.cssSelector("main h1")).getText());
             assertEquals("Nombre de usuario", spanish.findElement(By.cssSelector("label[for='sign-in-username']"))
                     .getText().replace("*", "").trim());
-        } finally {
-            spanish.quit();
         }
     }
 
-    /** Signs in; if the account must choose a new password first, chooses one and goes on. */
-    private static void signIn(String username, String password) {
-        type("sign-in-username", username);
-        type("sign-in-password", password);
-        driver.findElement(By.id("sign-in-submit")).click();
-        wait.until(d -> !d.findElements(By.cssSelector(
-                "main[data-page='home'][aria-busy='false'], main[data-page='changePassword'][aria-busy='false']")).isEmpty());
-        if (driver.findElements(By.cssSelector("main[data-page='changePassword']")).isEmpty()) {
-            return;
-        }
-        String newPassword = "It-Console-" + UUID.randomUUID();
-        type("current-password", password);
-        type("new-password", newPassword);
-        type("confirm-password", newPassword);
-        driver.findElement(By.id("change-password-submit")).click();
-        wait.until(d -> !d.findElements(By.cssSelector(
-                "main[data-page='home'][aria-busy='false'], main[data-page='signIn'][aria-busy='false']")).isEmpty());
-        adminPassword = newPassword;
-        if (!driver.findElements(By.cssSelector("main[data-page='signIn']")).isEmpty()) {
-            signIn(username, newPassword);
-        }
-    }
-
-    /** Runs axe-core on the page as it is and records its violations under {@code page}. */
-    private static void check(String page, Map<String, List<String>> violations) throws IOException {
-        Results results = new AxeBuilder().analyze(driver);
-        List<String> found = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            StringBuilder line = new StringBuilder(rule.getId()).append(" (").append(rule.getImpact()).append("): ")
-                    .append(rule.getHelp()).append(" ").append(rule.getHelpUrl());
-            for (CheckedNode node : rule.getNodes()) {
-                line.append("\n      at ").append(node.getTarget()).append(": ").append(node.getFailureSummary());
-            }
-            found.add(line.toString());
-        }
-        LOG.info("axe on {}: {} violations, {} rules passed", page, found.size(), results.getPasses().size());
-        if (!found.isEmpty()) {
-            violations.put(page, found);
-            keepEvidence(page.replace(' ', '-'));
-        }
+    private static void check(String page, Map<String, List<String>> violations) {
+        browser.check(page, violations);
     }
 
     private static String report(Map<String, List<String>> violations) {
-        StringBuilder text = new StringBuilder();
-        violations.forEach((page, list) -> {
-            text.append(page).append(":\n");
-            list.forEach(v -> text.append("  - ").append(v).append('\n'));
-        });
-        return text.toString();
+        return ConsoleBrowser.report(violations);
     }
 
-    /** Waits until the console shows the page and has finished loading it. */
     private static void awaitPage(String page) {
-        try {
-            wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("main[data-page='" + page + "'][aria-busy='false']")));
-        } catch (RuntimeException e) {
-            String shown = driver.findElement(By.id("main-content")).getAttribute("data-page");
-            throw new AssertionError("Expected the " + page + " page, the console shows " + shown + ": "
-                    + driver.findElement(By.id("main-content")).getText(), e);
-        }
+        browser.awaitPage(page);
     }
 
     private static String heading() {
-        return driver.findElement(By.cssSelector("main h1")).getText();
+        return browser.heading();
     }
 
     private static void type(String id, String text) {
-        WebElement input = driver.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(text);
+        browser.type(id, text);
     }
 
-    /** Sets an input's value directly: typing into a date input depends on the browser's locale. */
     private static void setValue(String id, String value) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
-                driver.findElement(By.id(id)), value);
+        browser.setValue(id, value);
     }
 
-    /** Saves a screenshot and the page's HTML under target/console-browser for a failed check. */
     private static void keepEvidence(String name) {
-        try {
-            Files.write(ARTIFACTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-            Files.writeString(ARTIFACTS.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
-            LOG.info("Saved {} evidence under {}", name, ARTIFACTS.toAbsolutePath());
-        } catch (RuntimeException | IOException e) {
-            LOG.warn("Could not save evidence of {}", name, e);
-        }
-    }
-
-    private static WebDriver startBrowser(String language) throws IOException {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1024", "--lang=" + language,
-                "--user-data-dir=" + Files.createTempDirectory(userDataDir, language));
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-        return new ChromeDriver(service, options);
+        browser.keepEvidence(name);
     }
 
     private static CaseworkHttp http() {
@@ -354,25 +249,5 @@ public class ConsoleBrowserIT {
 
     private static String base() {
         return "http://localhost:" + httpPort;
-    }
-
-    /** Skips the class before the container boots when there is no browser, unless under CI. */
-    private static final class BrowserPresent implements TestRule {
-        @Override
-        public Statement apply(Statement base, Description description) {
-            return new Statement() {
-                @Override
-                public void evaluate() throws Throwable {
-                    boolean ci = "true".equals(System.getenv("CI"));
-                    boolean driverPresent = new File(CHROMEDRIVER).canExecute();
-                    if (!ci) {
-                        Assume.assumeTrue("No chromedriver at " + CHROMEDRIVER
-                                + " (install the Debian packages chromium and chromium-driver)", driverPresent);
-                    }
-                    assertTrue("CI=true but no chromedriver at " + CHROMEDRIVER, driverPresent);
-                    base.evaluate();
-                }
-            };
-        }
     }
 }

@@ -15,6 +15,11 @@ import { caseListPage } from './pages/case-list.js';
 import { caseDetailPage } from './pages/case-detail.js';
 import { caseCreatePage, caseEditPage } from './pages/case-form.js';
 import { notFound } from './pages/common.js';
+import { usersPage, userCreatePage, userDetailPage } from './pages/users.js';
+import { rolesPage, roleDetailPage } from './pages/roles.js';
+import { auditPage, auditHistoryPage } from './pages/audit.js';
+import { alertsPage, alertDetailPage } from './pages/alerts.js';
+import { accountPage } from './pages/account.js';
 
 const PAGES = {
   signIn: signInPage,
@@ -24,6 +29,16 @@ const PAGES = {
   caseDetail: caseDetailPage,
   caseCreate: caseCreatePage,
   caseEdit: caseEditPage,
+  users: usersPage,
+  userCreate: userCreatePage,
+  userDetail: userDetailPage,
+  roles: rolesPage,
+  roleDetail: roleDetailPage,
+  audit: auditPage,
+  auditHistory: auditHistoryPage,
+  alerts: alertsPage,
+  alertDetail: alertDetailPage,
+  account: accountPage,
   notFound,
 };
 

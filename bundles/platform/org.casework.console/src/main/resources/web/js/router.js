@@ -39,6 +39,26 @@ export function matchRoute(hash) {
     route = { name: 'signIn', params: {} };
   } else if (segments.length === 1 && first === 'change-password') {
     route = { name: 'changePassword', params: {} };
+  } else if (first === 'users' && segments.length === 1) {
+    route = { name: 'users', params: {} };
+  } else if (first === 'users' && segments.length === 2 && type === 'new') {
+    route = { name: 'userCreate', params: {} };
+  } else if (first === 'users' && segments.length === 2) {
+    route = { name: 'userDetail', params: { username: type } };
+  } else if (first === 'roles' && segments.length === 1) {
+    route = { name: 'roles', params: {} };
+  } else if (first === 'roles' && segments.length === 2) {
+    route = { name: 'roleDetail', params: { key: type } };
+  } else if (first === 'audit' && segments.length === 1) {
+    route = { name: 'audit', params: {} };
+  } else if (first === 'audit' && segments.length === 2 && type === 'history') {
+    route = { name: 'auditHistory', params: {} };
+  } else if (first === 'alerts' && segments.length === 1) {
+    route = { name: 'alerts', params: {} };
+  } else if (first === 'alerts' && segments.length === 2) {
+    route = { name: 'alertDetail', params: { id: type } };
+  } else if (first === 'account' && segments.length === 1) {
+    route = { name: 'account', params: {} };
   } else if (first === 'cases' && segments.length === 2) {
     route = { name: 'caseList', params: { type } };
   } else if (first === 'cases' && segments.length === 3 && third === 'new') {

@@ -5,6 +5,7 @@ import { h } from './dom.js';
 import { t } from './i18n.js';
 import { api } from './api.js';
 import { caseTypes } from './casetypes.js';
+import { currentSession, hasRole } from './session.js';
 
 const SAFE_ENTRY = /^(#\/|\/(?!\/))/;
 
@@ -60,6 +61,12 @@ export async function refreshNavigation(freshTypes = false) {
       list.push({ key: `module-${module.key}`, label: module.label || module.key, href: module.entryPath });
     }
   }
+  for (const entry of roleEntries()) {
+    if (!seen.has(entry.href)) {
+      seen.add(entry.href);
+      list.push(entry);
+    }
+  }
   entries = list;
   const nav = document.getElementById('site-nav');
   nav.replaceChildren(h('ul', { class: 'cw-sidenav__list' },
@@ -67,6 +74,31 @@ export async function refreshNavigation(freshTypes = false) {
       h('a', { class: 'cw-sidenav__link', href: entry.href, dataset: { nav: entry.key } }, entry.label)))));
   markCurrent(location.hash);
   return { modules: Array.isArray(modules) ? modules : [], types };
+}
+
+/**
+ * The console's own tools the user's roles open (administrators hold every role): the server
+ * checks each request anyway; this only keeps the menu to what the user can use.
+ */
+export function roleEntries() {
+  if (!currentSession()) {
+    return [];
+  }
+  const list = [];
+  if (hasRole('helpdesk')) {
+    list.push({ key: 'users', label: t('nav.users'), href: '#/users' });
+  }
+  if ((currentSession().roles || []).includes('admin')) {
+    list.push({ key: 'roles', label: t('nav.roles'), href: '#/roles' });
+  }
+  if (hasRole('auditor')) {
+    list.push({ key: 'audit', label: t('nav.audit'), href: '#/audit' });
+  }
+  if (hasRole('security-officer')) {
+    list.push({ key: 'alerts', label: t('nav.alerts'), href: '#/alerts' });
+  }
+  list.push({ key: 'account', label: t('nav.account'), href: '#/account' });
+  return list;
 }
 
 /** Marks the navigation entry for the current location (the longest matching entry). */

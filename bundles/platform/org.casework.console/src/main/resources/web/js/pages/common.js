@@ -24,13 +24,14 @@ export function breadcrumbs(items) {
 
 /**
  * The message for a stale edit (409): someone else changed the record; nothing was saved. The
- * button reloads the latest version. Shown in `host`, focused.
+ * button reloads the latest version. Shown in `host`, focused. texts: {title, text} for records
+ * other than cases.
  */
-export function showConflict(host, onReload) {
+export function showConflict(host, onReload, texts = {}) {
   const alert = alertBox('error', h('div', null,
-    h('p', { class: 'cw-alert__text' }, t('conflict.text')),
+    h('p', { class: 'cw-alert__text' }, texts.text || t('conflict.text')),
     h('p', { class: 'cw-alert__text' }, button(t('conflict.reload'), { id: 'conflict-reload', onClick: onReload }))),
-  { heading: t('conflict.title'), focusable: true, role: 'alert' });
+  { heading: texts.title || t('conflict.title'), focusable: true, role: 'alert' });
   alert.id = 'conflict-alert';
   host.replaceChildren(alert);
   alert.focus();

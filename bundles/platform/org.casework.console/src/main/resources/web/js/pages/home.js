@@ -5,10 +5,11 @@ import { t } from '../i18n.js';
 import { currentSession } from '../session.js';
 import { may } from '../casetypes.js';
 import { refreshNavigation } from '../shell.js';
+import { loadWarnings, warningsBanner } from '../warnings.js';
 
 export async function homePage(ctx) {
   // Modules may have been installed or removed since the last visit.
-  const { modules, types } = await refreshNavigation(true);
+  const [{ modules, types }, warnings] = await Promise.all([refreshNavigation(true), loadWarnings()]);
   const session = currentSession();
   const typeList = types.length
     ? h('ul', { class: 'cw-card-list', id: 'home-case-types' }, types.map((type) => h('li', { class: 'cw-card' },
@@ -25,6 +26,7 @@ export async function homePage(ctx) {
     && !typeRoutes.has(m.entryPath));
   ctx.render(
     h('h1', { tabindex: '-1' }, t('home.title', { name: session.displayName || session.username })),
+    warningsBanner(warnings),
     h('p', { class: 'cw-intro' }, t('home.intro')),
     h('section', { 'aria-labelledby': 'home-cases-heading' },
       h('h2', { id: 'home-cases-heading' }, t('home.caseTypes')),

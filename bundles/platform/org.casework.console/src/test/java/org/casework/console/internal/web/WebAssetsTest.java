@@ -124,6 +124,18 @@ class WebAssetsTest {
     }
 
     @Test
+    void spanishCoversTheAdministrationAndAccountPages() {
+        List<String> untranslated = new ArrayList<>();
+        for (String key : english.keySet()) {
+            if (List.of("users.", "roles.", "audit.", "alerts.", "account.", "warnings.", "common.").stream()
+                    .anyMatch(key::startsWith) && !spanish.containsKey(key)) {
+                untranslated.add(key);
+            }
+        }
+        assertEquals(List.of(), untranslated);
+    }
+
+    @Test
     void spanishHasNoKeysOrPlaceholdersEnglishLacks() {
         for (Map.Entry<String, String> e : spanish.entrySet()) {
             if (!english.containsKey(e.getKey())) {
