@@ -39,11 +39,7 @@ public final class CaseCreateBenchmark {
             int cases = 2000;
             int clients = 16;
             int warmup = 200;
-            List<String> databases = List.of("derby", "postgresql");
-            Path assembly = Path.of("karaf-assembly/target/assembly");
-            String pg = "127.0.0.1:5432";
-            String pgUser = "postgres";
-            int bootSeconds = 300;
+            ServerOptions server = new ServerOptions();
             Map<String, String> datasource = new LinkedHashMap<>();
             boolean withoutAudit = false;
             for (String a : args) {
@@ -57,16 +53,8 @@ public final class CaseCreateBenchmark {
                     clients = Integer.parseInt(value);
                 } else if (a.startsWith("--warmup=")) {
                     warmup = Integer.parseInt(value);
-                } else if (a.startsWith("--databases=")) {
-                    databases = List.of(value.toLowerCase(Locale.ROOT).split(","));
-                } else if (a.startsWith("--assembly=")) {
-                    assembly = Path.of(value);
-                } else if (a.startsWith("--pg=")) {
-                    pg = value;
-                } else if (a.startsWith("--pg-user=")) {
-                    pgUser = value;
-                } else if (a.startsWith("--boot-timeout=")) {
-                    bootSeconds = Integer.parseInt(value);
+                } else if (server.accept(a)) {
+                    continue;
                 } else if (a.startsWith("--audit=")) {
                     List<String> modes = List.of(value.toLowerCase(Locale.ROOT).split(","));
                     if (!modes.contains("on") || !modes.stream().allMatch(m -> m.equals("on") || m.equals("off"))) {
@@ -80,18 +68,11 @@ public final class CaseCreateBenchmark {
                     throw new IllegalArgumentException("Unknown argument: " + a);
                 }
             }
-            for (String db : databases) {
-                if (!db.equals("derby") && !db.equals("postgresql")) {
-                    throw new IllegalArgumentException("Unknown database: " + db + " (derby, postgresql)");
-                }
-            }
             if (cases < 1 || clients < 1 || warmup < 0) {
                 throw new IllegalArgumentException("cases and clients must be positive, warmup not negative");
             }
-            String[] hp = pg.split(":");
-            return new Options(cases, clients, warmup, databases, assembly.toAbsolutePath().normalize(),
-                    new BenchDatabases.Postgres(hp[0], hp.length > 1 ? Integer.parseInt(hp[1]) : 5432, pgUser),
-                    Duration.ofSeconds(bootSeconds), Map.copyOf(datasource), withoutAudit);
+            return new Options(cases, clients, warmup, server.databases(), server.assembly(), server.postgres(),
+                    server.bootTimeout(), Map.copyOf(datasource), withoutAudit);
         }
     }
 

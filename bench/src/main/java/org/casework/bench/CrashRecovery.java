@@ -42,11 +42,7 @@ public final class CrashRecovery {
             int rounds = 3;
             int clients = 16;
             int loadSeconds = 6;
-            List<String> databases = List.of("derby", "postgresql");
-            Path assembly = Path.of("karaf-assembly/target/assembly");
-            String pg = "127.0.0.1:5432";
-            String pgUser = "postgres";
-            int bootSeconds = 300;
+            ServerOptions server = new ServerOptions();
             long seed = System.nanoTime();
             for (String a : args) {
                 if (a.isBlank()) {
@@ -59,34 +55,19 @@ public final class CrashRecovery {
                     clients = Integer.parseInt(value);
                 } else if (a.startsWith("--load-seconds=")) {
                     loadSeconds = Integer.parseInt(value);
-                } else if (a.startsWith("--databases=")) {
-                    databases = List.of(value.toLowerCase(Locale.ROOT).split(","));
-                } else if (a.startsWith("--assembly=")) {
-                    assembly = Path.of(value);
-                } else if (a.startsWith("--pg=")) {
-                    pg = value;
-                } else if (a.startsWith("--pg-user=")) {
-                    pgUser = value;
-                } else if (a.startsWith("--boot-timeout=")) {
-                    bootSeconds = Integer.parseInt(value);
+                } else if (server.accept(a)) {
+                    continue;
                 } else if (a.startsWith("--seed=")) {
                     seed = Long.parseLong(value);
                 } else {
                     throw new IllegalArgumentException("Unknown argument: " + a);
                 }
             }
-            for (String db : databases) {
-                if (!db.equals("derby") && !db.equals("postgresql")) {
-                    throw new IllegalArgumentException("Unknown database: " + db + " (derby, postgresql)");
-                }
-            }
             if (rounds < 1 || clients < 1 || loadSeconds < 1) {
                 throw new IllegalArgumentException("rounds, clients and load seconds must be positive");
             }
-            String[] hp = pg.split(":");
-            return new Options(rounds, clients, loadSeconds, databases, assembly.toAbsolutePath().normalize(),
-                    new BenchDatabases.Postgres(hp[0], hp.length > 1 ? Integer.parseInt(hp[1]) : 5432, pgUser),
-                    Duration.ofSeconds(bootSeconds), seed);
+            return new Options(rounds, clients, loadSeconds, server.databases(), server.assembly(),
+                    server.postgres(), server.bootTimeout(), seed);
         }
     }
 

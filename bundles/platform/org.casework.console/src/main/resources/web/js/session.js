@@ -28,8 +28,15 @@ export async function loadSession() {
   }
 }
 
-export async function signIn(username, password) {
-  return remember(await api.post('/session', { json: { username, password } }));
+export async function signIn(username, password, code) {
+  const json = { username, password };
+  // six digits are the authenticator app's code; anything else given is a recovery code
+  if (code && /^\d{6}$/.test(code)) {
+    json.otp = code;
+  } else if (code) {
+    json.recoveryCode = code;
+  }
+  return remember(await api.post('/session', { json }));
 }
 
 export async function signOut() {

@@ -18,11 +18,18 @@ export function signInPage(ctx) {
     id: 'sign-in-password', label: t('signIn.password'), required: true,
     input: textInput({ name: 'password', type: 'password', autocomplete: 'current-password' }),
   });
+  const code = formGroup({
+    id: 'sign-in-code', label: t('signIn.code'), hint: t('signIn.codeHint'),
+    input: textInput({ name: 'code', autocomplete: 'one-time-code', inputmode: 'numeric', spellcheck: 'false' }),
+  });
+  // shown once the server says this account signs in with a second factor
+  code.group.hidden = true;
   errors.register('username', { ...username, label: t('signIn.username') });
   errors.register('password', { ...password, label: t('signIn.password') });
+  errors.register('code', { ...code, label: t('signIn.code') });
 
   const form = h('form', { class: 'cw-form', novalidate: true, id: 'sign-in-form' },
-    username.group, password.group,
+    username.group, password.group, code.group,
     h('div', { class: 'cw-form-actions' }, button(t('signIn.submit'), { type: 'submit', id: 'sign-in-submit' })));
 
   form.addEventListener('submit', async (event) => {
@@ -39,14 +46,23 @@ export function signInPage(ctx) {
       return;
     }
     try {
-      const session = await signIn(username.input.value.trim(), password.input.value);
+      const session = await signIn(username.input.value.trim(), password.input.value,
+        code.group.hidden ? null : code.input.value.trim());
       if (session && session.passwordChangeRequired) {
         navigate('#/change-password');
       } else {
         await afterSignIn();
       }
     } catch (error) {
+      const type = error instanceof ApiError ? String(error.problem.type || '') : '';
+      if (type.endsWith('otp-required') && code.group.hidden) {
+        code.group.hidden = false;
+        errors.show([{ field: 'code', message: t('signIn.codeNeeded') }]);
+        code.input.focus();
+        return;
+      }
       password.input.value = '';
+      code.input.value = '';
       const text = error instanceof ApiError && error.status === 401 ? t('signIn.failed') : describeError(error);
       errors.show([{ field: null, message: text }], t('signIn.failedTitle'));
     }

@@ -1,5 +1,10 @@
 package org.casework.audit.impl.internal.rest;
 
+import static org.casework.audit.impl.internal.rest.QueryParams.bad;
+import static org.casework.audit.impl.internal.rest.QueryParams.blank;
+import static org.casework.audit.impl.internal.rest.QueryParams.instant;
+import static org.casework.audit.impl.internal.rest.QueryParams.integer;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -136,38 +141,7 @@ public class AlertResource {
         return request == null ? null : request.getRemoteAddr();
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 
-    private static int integer(String name, String raw, int dflt, int min, int max) {
-        if (blank(raw)) {
-            return dflt;
-        }
-        try {
-            int v = Integer.parseInt(raw.strip());
-            if (v < min || v > max) {
-                throw bad(name, "range", "\"" + name + "\" must be between " + min + " and " + max + ".");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw bad(name, "type", "\"" + name + "\" must be a whole number.");
-        }
-    }
 
-    private static Instant instant(String name, String raw) {
-        if (blank(raw)) {
-            return null;
-        }
-        try {
-            return Instant.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            throw bad(name, "type", "\"" + name + "\" must be a date and time such as 2026-01-31T09:00:00Z.");
-        }
-    }
 
-    private static CaseworkException bad(String name, String rule, String message) {
-        return new CaseworkException(400, "bad-parameter", "The parameter \"" + name + "\" is not valid.",
-                List.of(new FieldError(name, rule, message)));
-    }
 }

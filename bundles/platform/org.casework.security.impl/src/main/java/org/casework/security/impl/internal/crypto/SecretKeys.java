@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
@@ -90,17 +86,7 @@ public final class SecretKeys {
         Arrays.fill(key, (byte) 0);
         try {
             Files.createDirectories(dataDir);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
-                // created with the permissions, so there is no moment it is readable by others
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
-                Files.setPosixFilePermissions(file, ownerOnly);
-            } else {
-                Files.createFile(file);
-                LOG.warn("This file system has no POSIX permissions: restrict access to {} by hand",
-                        file);
-            }
-            Files.write(file, text);
+            OwnerOnlyFile.create(file, text);
             LOG.info("Generated the secrets key {}; keep it with the backups of the database",
                     file);
         } catch (FileAlreadyExistsException e) {

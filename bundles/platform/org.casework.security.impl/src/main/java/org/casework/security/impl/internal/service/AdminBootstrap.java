@@ -3,11 +3,8 @@ package org.casework.security.impl.internal.service;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
@@ -18,6 +15,7 @@ import java.util.function.UnaryOperator;
 
 import org.casework.core.api.FieldError;
 import org.casework.core.api.Roles;
+import org.casework.security.impl.internal.crypto.OwnerOnlyFile;
 import org.casework.security.impl.internal.password.PasswordHasher;
 import org.casework.security.impl.internal.password.PasswordRules;
 import org.casework.security.impl.internal.persistence.SecurityStore;
@@ -153,17 +151,7 @@ public final class AdminBootstrap {
         try {
             Files.createDirectories(dataDir);
             Files.deleteIfExists(file);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
-                // created with the permissions, so there is no moment it is readable by others
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
-                Files.setPosixFilePermissions(file, ownerOnly);
-            } else {
-                Files.createFile(file);
-                LOG.warn("This file system has no POSIX permissions: restrict access to {} by hand",
-                        file);
-            }
-            Files.write(file, content);
+            OwnerOnlyFile.create(file, content);
             return file;
         } catch (IOException e) {
             LOG.error("Could not write the generated admin password to {}", file, e);

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Profiles, trainings and warnings against the real schema (with V5) on in-memory Derby. */
+/** Profiles, trainings and warnings against the real schema on in-memory Derby. */
 class ProfileServiceTest {
 
     private static final Instant NOW = Instant.parse("2025-05-01T08:00:00Z");
@@ -68,9 +68,7 @@ class ProfileServiceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        db = new DerbyJpaTemplate("casework-security-test", "V1__security.derby.sql",
-                "V2__signin_hardening.derby.sql", "V3__two_factor.derby.sql",
-                "V5__profiles.derby.sql");
+        db = new DerbyJpa();
         accounts = new SecurityStore(db, DerbyJpa.schema());
         for (Caller c : List.of(ADMIN, HELPDESK, MIA, SAM, OTTO)) {
             accounts.insertUser(new UserEntity(c.username(), "Full " + c.username(),
