@@ -34,7 +34,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /**
  * Two-factor sign-in over real HTTP: enrolment, confirmation, sign-in with and without a code,
  * replayed codes, single-use recovery codes, Basic auth refused, and the role requirement. This
- * container runs with {@code totpEnforced=true} for the role {@code external}; each test makes
+ * container runs with {@code totpEnforced=true} for the role {@code external-readonly}; each test makes
  * its own users.
  */
 @RunWith(PaxExam.class)
@@ -52,7 +52,7 @@ public class TwoFactorIT extends CaseworkTestSupport {
                 // not admin: the tests' administrator signs in with Basic auth, which a
                 // two-factor account cannot use
                 editConfigurationFilePut("etc/org.casework.security.signin.cfg",
-                        "totpRequiredRoles", "external"));
+                        "totpRequiredRoles", "external-readonly"));
     }
 
     @Before
@@ -202,7 +202,7 @@ public class TwoFactorIT extends CaseworkTestSupport {
         assertStatus(http().post("/api/v1/session", credentials(staff)), 200);
 
         String admin = uniqueName("ext");
-        createUser(admin, List.of("external"));
+        createUser(admin, List.of("external-readonly"));
         CaseworkHttp adminClient = bearer(admin);
         JsonNode a = enrolAndConfirm(adminClient);
         HttpResult refused = disable(adminClient, code(a.path("secret").asText(), now() + 1));
@@ -213,7 +213,7 @@ public class TwoFactorIT extends CaseworkTestSupport {
     @Test
     public void aRoleThatNeedsItIsKeptToEnrolmentUntilEnrolled() {
         String username = uniqueName("gate");
-        createUser(username, List.of("external"));
+        createUser(username, List.of("external-readonly"));
         CaseworkHttp client = bearer(username);
         HttpResult stopped = client.get("/api/v1/users/" + username);
         assertStatus(stopped, 403);

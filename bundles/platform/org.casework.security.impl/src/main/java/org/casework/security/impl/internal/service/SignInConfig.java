@@ -26,6 +26,7 @@ public @interface SignInConfig {
 
     @AttributeDefinition(name = "Roles that need two-factor sign-in",
             description = "Comma-separated role names; applies only while two-factor sign-in "
-                    + "is required.")
-    String totpRequiredRoles() default "admin,external";
+                    + "is required. Empty: the roles flagged 'two-factor required' in their data "
+                    + "(admin, product-owner, external-readonly as shipped).")
+    String totpRequiredRoles() default "";
 }

@@ -74,7 +74,7 @@ public final class TwoFactorService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RoleCatalog roleCatalog;
-    private volatile Set<String> requiredRoles = Set.of("admin", "external");
+    private volatile Set<String> requiredRoles = Set.of();
 
     @Activate
     public TwoFactorService(@Reference SecurityStore store, @Reference SecurityAudit audit,
@@ -116,11 +116,18 @@ public final class TwoFactorService {
 
     /** Whether the caller's roles oblige them to keep two-factor sign-in on. */
     public boolean required(Caller caller) {
+        if (!enforced) {
+            return false;
+        }
+        Set<String> listed = requiredRoles;
+        if (!listed.isEmpty()) {
+            // an operator's explicit list wins over the roles' own flags
+            return caller.roles().stream().anyMatch(r -> listed.contains(r.toLowerCase(Locale.ROOT)));
+        }
         RoleCatalog catalog = roleCatalog;
-        return enforced && (caller.roles().stream()
-                .anyMatch(r -> requiredRoles.contains(r.toLowerCase(Locale.ROOT)))
-                || catalog != null && catalog.twoFactorRequired(caller));
+        return catalog != null && catalog.twoFactorRequired(caller);
     }
+
 
     /** Whether the user has confirmed two-factor sign-in. */
     public boolean enabled(String username) {
