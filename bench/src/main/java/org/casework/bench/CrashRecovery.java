@@ -246,7 +246,9 @@ public final class CrashRecovery {
                     return s;
                 }
             }
-            Thread.sleep(1_000);
+            if (server.exitedWithin(Duration.ofSeconds(1))) {
+                return "BROKEN: Karaf exited while the chain was being verified";
+            }
         }
         return "BROKEN: " + (last == null ? "no answer" : last.toString());
     }

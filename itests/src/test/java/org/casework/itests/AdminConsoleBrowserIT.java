@@ -31,9 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExamServer;
-import org.ops4j.pax.exam.options.SystemPropertyOption;
 
 /**
  * The administration pages of the web console in a real browser against the booted distribution:
@@ -66,13 +64,8 @@ public class AdminConsoleBrowserIT {
     @Configuration
     public Option[] config() {
         Option[] options = {CaseworkOptions.distribution()};
-        for (SystemPropertyOption property : OptionUtils.filter(SystemPropertyOption.class, OptionUtils.expand(options))) {
-            if (CaseworkOptions.HTTP_PORT.equals(property.getKey())) {
-                httpPort = Integer.parseInt(property.getValue());
-            } else if (CaseworkOptions.ADMIN_PASSWORD.equals(property.getKey())) {
-                adminPassword = property.getValue();
-            }
-        }
+        httpPort = Integer.parseInt(CaseworkOptions.systemPropertyOf(options, CaseworkOptions.HTTP_PORT));
+        adminPassword = CaseworkOptions.systemPropertyOf(options, CaseworkOptions.ADMIN_PASSWORD);
         return options;
     }
 

@@ -32,9 +32,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExamServer;
-import org.ops4j.pax.exam.options.SystemPropertyOption;
 
 /**
  * A staff member uses the web console in a real browser against the booted distribution with the
@@ -71,13 +69,8 @@ public class ConsoleBrowserIT {
             CaseworkOptions.distribution(),
             editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot", ",casework-congress"),
         };
-        for (SystemPropertyOption property : OptionUtils.filter(SystemPropertyOption.class, OptionUtils.expand(options))) {
-            if (CaseworkOptions.HTTP_PORT.equals(property.getKey())) {
-                httpPort = Integer.parseInt(property.getValue());
-            } else if (CaseworkOptions.ADMIN_PASSWORD.equals(property.getKey())) {
-                adminPassword = property.getValue();
-            }
-        }
+        httpPort = Integer.parseInt(CaseworkOptions.systemPropertyOf(options, CaseworkOptions.HTTP_PORT));
+        adminPassword = CaseworkOptions.systemPropertyOf(options, CaseworkOptions.ADMIN_PASSWORD);
         return options;
     }
 

@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.options.SystemPropertyOption;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 
 /**
@@ -152,6 +154,20 @@ public final class CaseworkOptions {
                 "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
                 "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED",
                 "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*");
+    }
+
+    /**
+     * The value a system property option among {@code options} gives the container, read back in
+     * the driver JVM (server-mode tests talk to the container from outside and need its port and
+     * administrator password); null when none sets it.
+     */
+    public static String systemPropertyOf(Option[] options, String key) {
+        for (SystemPropertyOption property : OptionUtils.filter(SystemPropertyOption.class, OptionUtils.expand(options))) {
+            if (key.equals(property.getKey())) {
+                return property.getValue();
+            }
+        }
+        return null;
     }
 
     private static int freePort() {
