@@ -56,6 +56,7 @@ import org.casework.core.api.access.Grant;
 import org.casework.core.api.access.RecordRef;
 import org.casework.core.api.access.Visibility;
 import org.casework.core.api.spi.CaseAction;
+import org.casework.core.api.spi.CaseEvent;
 import org.casework.core.api.spi.CaseType;
 import org.casework.core.api.spi.CaseTypeDefinition;
 import org.casework.core.api.spi.FieldDefinition;
@@ -324,6 +325,7 @@ public class CaseEngine implements CaseService, CaseGrants {
                 r.values().forEach((k, v) -> set.add(new FieldChange(k, null, jsonOrNull(v))));
                 audit(caller, "create", def.key(), c.getId(), set, c.getCaseNumber());
                 em.flush();
+                fire(CaseEvent.Kind.CREATED, caller, def, c, r.values(), r.values().keySet(), now);
                 return toRecord(c, def, caller);
             });
         });
@@ -392,6 +394,7 @@ public class CaseEngine implements CaseService, CaseGrants {
                 }
                 audit(caller, "update", def.key(), id, changes, c.getCaseNumber());
                 em.flush();
+                fire(CaseEvent.Kind.UPDATED, caller, def, c, r.values(), r.changed(), now);
                 return toRecord(c, def, caller);
             }));
         });
@@ -434,6 +437,7 @@ public class CaseEngine implements CaseService, CaseGrants {
                     em.persist(new NoteEntity(id, t.label() + ": " + reason, now, caller.username()));
                 }
                 em.flush();
+                fire(CaseEvent.Kind.TRANSITIONED, caller, def, c, read(def, c.getData()), Set.of("status"), now);
                 return toRecord(c, def, caller);
             }));
         });
@@ -476,6 +480,7 @@ public class CaseEngine implements CaseService, CaseGrants {
                 c.setTeam(tm);
                 touch(c, caller, now);
                 em.flush();
+                fire(CaseEvent.Kind.ASSIGNED, caller, def, c, read(def, c.getData()), Set.of("assignee"), now);
                 return toRecord(c, def, caller);
             }));
         });
@@ -868,6 +873,12 @@ public class CaseEngine implements CaseService, CaseGrants {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    private void fire(CaseEvent.Kind kind, Caller caller, CaseTypeDefinition def, CaseEntity c,
+            Map<String, Object> values, Collection<String> changed, Instant now) {
+        registry.fire(new CaseEvent(kind, caller, def.key(), c.getId(), c.getCaseNumber(), c.getStatus(), c.isClosed(),
+                c.getAssignee(), c.getOwnerDivision(), values, Set.copyOf(changed), now));
+    }
 
     private <R> R tx(EmFunction<R> work) {
         try {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import org.casework.core.api.PayloadTooLargeException;
 import org.casework.core.api.StateException;
 import org.casework.core.api.ValidationException;
 import org.casework.core.api.spi.CaseAction;
+import org.casework.core.api.spi.CaseEvent;
+import org.casework.core.api.spi.CaseListener;
 import org.casework.core.api.spi.CaseType;
 import org.casework.core.api.spi.CaseTypeDefinition;
 import org.casework.core.api.spi.FieldDefinition;
@@ -65,6 +68,7 @@ class CaseEngineTest {
 
     private DerbyJpaTemplate jpa;
     private CaseEngine engine;
+    private CaseTypeRegistry registry;
 
     static Caller caller(String name, String... roles) {
         return new Caller(name, name, Set.of(roles), Set.of(), false, false);
@@ -94,7 +98,7 @@ class CaseEngineTest {
     @BeforeEach
     void setUp() throws Exception {
         jpa = new DerbyJpaTemplate("casework-core-test", "V1__case_engine.derby.sql", "V2__owner_division.derby.sql");
-        CaseTypeRegistry registry = new CaseTypeRegistry();
+        registry = new CaseTypeRegistry();
         registry.addCaseType(() -> SAMPLE, Map.of(CaseType.PROPERTY, "sample"));
         audit = new RecordingAuditService();
         engine = new CaseEngine(jpa, registry, audit, new FakeAccessPolicy(), config(1024),
@@ -122,6 +126,34 @@ class CaseEngineTest {
 
     private CaseRecord newCase(String subject) {
         return engine.create(STAFF, "sample", Map.of("subject", subject));
+    }
+
+    @Test
+    void listenersHearEverySaveOfTheirTypeWithAllStoredValues() {
+        List<CaseEvent> heard = new ArrayList<>();
+        registry.addCaseListener(heard::add, Map.of(CaseListener.TYPES, "sample"));
+        registry.addCaseListener(e -> { throw new AssertionError("not my type"); },
+                Map.of(CaseListener.TYPES, new String[] {"other"}));
+        CaseRecord c = newCase("Heard");
+        CaseRecord u = engine.update(STAFF, "sample", c.id(), c.version(), Map.of("amount", 7));
+        CaseRecord t = engine.transition(STAFF, "sample", c.id(), u.version(), "start", null);
+        engine.assign(STAFF, "sample", c.id(), t.version(), "ann", null);
+        assertEquals(List.of(CaseEvent.Kind.CREATED, CaseEvent.Kind.UPDATED, CaseEvent.Kind.TRANSITIONED,
+                CaseEvent.Kind.ASSIGNED), heard.stream().map(CaseEvent::kind).toList());
+        assertEquals(Set.of("amount"), heard.get(1).changed());
+        assertEquals("Heard", heard.get(1).values().get("subject"));
+        assertEquals("WORKING", heard.get(2).status());
+        assertEquals("ann", heard.get(3).assignee());
+        assertEquals(c.number(), heard.get(3).number());
+    }
+
+    @Test
+    void aListenerRefusingTheSaveUndoesIt() {
+        registry.addCaseListener(e -> {
+            throw new ValidationException("fields.subject", "duplicate", "Already there.");
+        }, Map.of());
+        assertThrows(ValidationException.class, () -> engine.create(STAFF, "sample", Map.of("subject", "Twice")));
+        assertEquals(0, engine.search(STAFF, "sample", CaseQuery.all(10)).total());
     }
 
     @Test
