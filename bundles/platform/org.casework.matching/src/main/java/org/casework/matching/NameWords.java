@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.casework.matching.Transliteration.Script;
 
 /**
@@ -22,13 +21,13 @@ final class NameWords {
     /** A name's words used for keys: the first two and the last two, which carry given and family names. */
     static final int KEY_WORDS = 4;
 
+    /** The longest word taken for a syllable of a given name that may be written joined to the next. */
+    static final int SYLLABLE = 4;
+
     /** The longest phonetic code kept; longer words are told apart well enough by their first ten sounds. */
     static final int MAX_CODE = 10;
 
-    private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
-    private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`´]");
-    private static final Pattern IY_VOWEL = Pattern.compile("iy([aeiou])");
-    private static final Pattern LATIN_SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final String APOSTROPHES = "'’ʼ`´";
 
     /**
      * One word of a name.
@@ -69,22 +68,47 @@ final class NameWords {
         if (name == null) {
             return words;
         }
-        String n = APOSTROPHES.matcher(Normalizer.normalize(name, Normalizer.Form.NFC)).replaceAll("");
-        for (String token : SPLIT.split(n)) {
-            if (token.isEmpty()) {
+        String n = Normalizer.isNormalized(name, Normalizer.Form.NFC) ? name
+                : Normalizer.normalize(name, Normalizer.Form.NFC);
+        StringBuilder token = new StringBuilder();
+        for (int i = 0; i <= n.length(); i++) {
+            char c = i < n.length() ? n.charAt(i) : ' ';
+            if (APOSTROPHES.indexOf(c) >= 0) {
+                // O'Brien, Ja'far: one word
                 continue;
             }
-            Script script = Transliteration.scriptOf(token);
-            String[] pieces = LATIN_SPLIT.split(Transliteration.toLatin(token));
-            for (String piece : pieces) {
-                if (piece.isEmpty() || PARTICLES.contains(piece) || piece.chars().noneMatch(Character::isLetter)) {
-                    continue;
-                }
-                String shown = pieces.length == 1 ? token : piece;
-                words.add(Word.of(shown, piece, script));
+            if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                    || Character.getType(c) == Character.COMBINING_SPACING_MARK) {
+                token.append(c);
+            } else if (token.length() > 0) {
+                addWords(token.toString(), words);
+                token.setLength(0);
             }
         }
         return words;
+    }
+
+    private static void addWords(String token, List<Word> words) {
+        Script script = Transliteration.scriptOf(token);
+        String latin = Transliteration.toLatin(token);
+        int start = words.size();
+        int from = 0;
+        for (int i = 0; i <= latin.length(); i++) {
+            if (i == latin.length() || !Character.isLetterOrDigit(latin.charAt(i))) {
+                if (i > from) {
+                    String piece = latin.substring(from, i);
+                    if (!PARTICLES.contains(piece) && piece.chars().anyMatch(Character::isLetter)) {
+                        words.add(Word.of(piece, piece, script));
+                    }
+                }
+                from = i + 1;
+            }
+        }
+        // a token that gave one word (perhaps after its article al- was split off) is shown as written
+        if (words.size() == start + 1) {
+            Word w = words.get(start);
+            words.set(start, new Word(token, w.latin(), w.variant(), w.code(), script, false));
+        }
     }
 
     /**
@@ -107,14 +131,28 @@ final class NameWords {
         for (int i = 0; i < w.size(); i++) {
             for (int j = 0; j < w.size(); j++) {
                 if (i != j) {
-                    String anchor = w.get(i).code();
-                    String partner = w.get(j).code();
-                    int len = Math.min(partner.length(), anchor.length() >= 3 ? 1 : 2);
-                    keys.add(anchor + "+" + partner.substring(0, len));
+                    keys.add(key(w.get(i), w.get(j)));
+                }
+            }
+        }
+        if (w.size() == 3) {
+            // a given name of two short syllables is written apart or together (Mei Ling Chen, Chen Meiling)
+            for (int i = 0; i < 2; i++) {
+                if (w.get(i).latin().length() <= SYLLABLE && w.get(i + 1).latin().length() <= SYLLABLE) {
+                    Word joined = w.get(i).join(w.get(i + 1));
+                    Word rest = w.get(i == 0 ? 2 : 0);
+                    keys.add(key(joined, rest));
+                    keys.add(key(rest, joined));
                 }
             }
         }
         return keys;
+    }
+
+    private static String key(Word anchor, Word partner) {
+        String a = anchor.code();
+        String p = partner.code();
+        return a + "+" + p.substring(0, Math.min(p.length(), a.length() >= 3 ? 1 : 2));
     }
 
     /**
@@ -181,7 +219,10 @@ final class NameWords {
         if (s.endsWith("f")) {
             s = s.substring(0, s.length() - 1) + "v";
         }
-        s = IY_VOWEL.matcher(s).replaceAll("i$1");
+        int iy = s.indexOf("iy");
+        if (iy >= 0 && iy + 2 < s.length() && vowel(s.charAt(iy + 2)) && s.charAt(iy + 2) != 'y') {
+            s = s.substring(0, iy + 1) + s.substring(iy + 2);
+        }
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;
         while (i < s.length()) {

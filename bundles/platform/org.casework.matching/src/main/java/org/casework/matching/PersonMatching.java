@@ -105,15 +105,20 @@ public final class PersonMatching {
         boolean aliasB = false;
         List<String> namesA = names(probe);
         List<String> namesB = names(candidate);
+        List<List<Word>> wordsB = new ArrayList<>();
+        List<Set<String>> keysB = new ArrayList<>();
+        for (String name : namesB) {
+            wordsB.add(NameWords.words(name));
+            keysB.add(NameWords.keys(wordsB.get(wordsB.size() - 1)));
+        }
         for (int i = 0; i < namesA.size(); i++) {
             List<Word> wa = NameWords.words(namesA.get(i));
             Set<String> keysA = NameWords.keys(wa);
             for (int j = 0; j < namesB.size(); j++) {
-                List<Word> wb = NameWords.words(namesB.get(j));
-                if (Collections.disjoint(keysA, NameWords.keys(wb))) {
+                if (Collections.disjoint(keysA, keysB.get(j))) {
                     continue;
                 }
-                NameComparison.Result r = NameComparison.compare(wa, wb);
+                NameComparison.Result r = NameComparison.compare(wa, wordsB.get(j));
                 if (r != null && (best == null || r.score() > best.score())) {
                     best = r;
                     bestA = namesA.get(i);

@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes Cyrillic, Greek and Arabic letters in Latin letters the way passports and newspapers
@@ -25,7 +24,6 @@ final class Transliteration {
         }
     }
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Map<Character, String> CYRILLIC = new HashMap<>();
     private static final Map<Character, String> GREEK = new HashMap<>();
     private static final Map<Character, String> ARABIC = new HashMap<>();
@@ -59,15 +57,41 @@ final class Transliteration {
 
     /** Lower case, marks removed, and the non-Latin letters of the tables above in Latin letters. */
     static String toLatin(String text) {
-        String s = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
-        // Cyrillic first, on composed letters: й and ё would otherwise lose their marks and become и and е.
-        s = mapChars(s, CYRILLIC);
-        s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
-        s = greekDigraphs(s);
-        s = mapChars(s, GREEK);
-        s = arabicInitials(s);
-        s = mapChars(s, ARABIC);
+        String lower = text.toLowerCase(Locale.ROOT);
+        int highest = 0;
+        for (int i = 0; i < lower.length(); i++) {
+            highest = Math.max(highest, lower.charAt(i));
+        }
+        if (highest < 0x80) {
+            return lower;
+        }
+        String s = Normalizer.normalize(lower, Normalizer.Form.NFC);
+        boolean otherScripts = highest >= 0x370;
+        if (otherScripts) {
+            // Cyrillic first, on composed letters: й and ё would otherwise lose their marks and become и and е.
+            s = mapChars(s, CYRILLIC);
+        }
+        s = stripMarks(Normalizer.normalize(s, Normalizer.Form.NFD));
+        if (otherScripts) {
+            s = greekDigraphs(s);
+            s = mapChars(s, GREEK);
+            s = arabicInitials(s);
+            s = mapChars(s, ARABIC);
+        }
         return mapChars(s, LATIN_EXTRA);
+    }
+
+    private static String stripMarks(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int type = Character.getType(c);
+            if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
+                    && type != Character.ENCLOSING_MARK) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The script a word is written in, judged by its first letter. */
@@ -76,6 +100,9 @@ final class Transliteration {
             char c = word.charAt(i);
             if (!Character.isLetter(c)) {
                 continue;
+            }
+            if (c < 0x80) {
+                return Script.LATIN;
             }
             Character.UnicodeScript us = Character.UnicodeScript.of(c);
             return switch (us) {
@@ -91,9 +118,8 @@ final class Transliteration {
 
     /** Folds marks and the extra Latin letters only, for {@link PersonMatching#normalize}. */
     static String foldLatin(String text) {
-        String s = MARKS.matcher(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
-                .replaceAll("");
-        return mapChars(s, LATIN_EXTRA);
+        return mapChars(stripMarks(Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)),
+                LATIN_EXTRA);
     }
 
     private static String mapChars(String s, Map<Character, String> table) {
