@@ -89,6 +89,31 @@ public final class PersonMatching {
     }
 
     /**
+     * The dates of birth a candidate may have to match a person born on {@code dateOfBirth}: the
+     * date itself and, when it is a real date, the date with day and month swapped. A candidate
+     * whose date of birth is known and not in this set never matches, so a lookup may filter on it
+     * (candidates with an unknown date of birth match by name alone). Empty when the date is unknown:
+     * then any date may match.
+     */
+    public static Set<LocalDate> compatibleBirthDates(LocalDate dateOfBirth) {
+        if (dateOfBirth == null) {
+            return Set.of();
+        }
+        Set<LocalDate> dates = new LinkedHashSet<>();
+        dates.add(dateOfBirth);
+        int day = dateOfBirth.getDayOfMonth();
+        int month = dateOfBirth.getMonthValue();
+        if (day <= 12 && day != month) {
+            try {
+                dates.add(LocalDate.of(dateOfBirth.getYear(), day, month));
+            } catch (java.time.DateTimeException impossible) {
+                // 31 April and the like: no swapped reading exists
+            }
+        }
+        return dates;
+    }
+
+    /**
      * Whether the two records may name the same person, and why; empty when they do not. The
      * reasons are, in order: which names matched, how the dates of birth compare, then one line per
      * word pair and per word only one name has.

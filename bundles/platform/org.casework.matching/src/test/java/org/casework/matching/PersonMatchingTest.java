@@ -266,6 +266,22 @@ class PersonMatchingTest {
         }
 
         @Test
+        void compatibleBirthDatesAreExactlyTheOnesCompareAccepts() {
+            assertEquals(Set.of(BORN, LocalDate.of(1990, 4, 5)), PersonMatching.compatibleBirthDates(BORN));
+            assertEquals(Set.of(LocalDate.of(1990, 5, 5)), PersonMatching.compatibleBirthDates(LocalDate.of(1990, 5, 5)));
+            assertEquals(Set.of(LocalDate.of(1990, 5, 20)), PersonMatching.compatibleBirthDates(LocalDate.of(1990, 5, 20)));
+            assertEquals(Set.of(LocalDate.of(1990, 3, 31)), PersonMatching.compatibleBirthDates(LocalDate.of(1990, 3, 31)));
+            assertTrue(PersonMatching.compatibleBirthDates(null).isEmpty());
+            LocalDate day = LocalDate.of(1989, 12, 25);
+            for (int i = 0; i < 800; i++) {
+                LocalDate other = day.plusDays(i);
+                boolean compatible = PersonMatching.compatibleBirthDates(BORN).contains(other);
+                assertEquals(compatible, PersonMatching.compare(person("Amara Diallo", BORN),
+                        person("Amara Diallo", other)).isPresent(), other::toString);
+            }
+        }
+
+        @Test
         void identicalNamesAndDatesScoreOneAndEverythingStaysInRange() {
             assertEquals(1.0, match("Amara Diallo", "Amara Diallo").score());
             assertEquals(0.85, match(person("Amara Diallo", null), person("Amara Diallo", null)).score());
