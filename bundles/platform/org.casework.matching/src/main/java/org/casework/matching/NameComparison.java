@@ -29,6 +29,13 @@ final class NameComparison {
     /** Word similarity for an initial standing for a word. */
     static final double INITIAL = 0.5;
 
+    /**
+     * A word this short, against one at most a letter longer, is a spelling variant of it only with
+     * the same vowels: in Chinese syllables and short names the vowels make the name (Li, Lei; Zhu,
+     * Zhou; Hong, Huang).
+     */
+    static final int SHORT_WORD = 4;
+
     /** Score factor for each word one name has and the other lacks (a second surname, a middle name). */
     static final double EXTRA_WORD = 0.92;
     /** Score factor for each word of one name that disagrees with an unmatched word of the other. */
@@ -170,7 +177,11 @@ final class NameComparison {
             return null;
         }
         String scripts = scriptNote(a, b);
-        if (a.variant().equals(b.variant())) {
+        boolean shortWords = Math.min(a.latin().length(), b.latin().length()) <= SHORT_WORD
+                && Math.max(a.latin().length(), b.latin().length()) <= SHORT_WORD + 1;
+        boolean variants = shortWords ? NameWords.spelling(a.latin()).equals(NameWords.spelling(b.latin()))
+                : a.variant().equals(b.variant());
+        if (variants) {
             return new WordPair(a, b, VARIANT, x + " and " + y + " are spellings of the same name"
                     + (scripts.isEmpty() ? " (transliteration variants)" : scripts) + apart);
         }
@@ -189,6 +200,9 @@ final class NameComparison {
         if (edits <= allowed) {
             return new WordPair(a, b, edits == 1 ? ONE_TYPO : TWO_TYPOS, x + " and " + y + " differ by "
                     + (edits == 1 ? "one letter" : "two letters") + " (a likely typing error)" + scripts + apart);
+        }
+        if (shortWords) {
+            return null;
         }
         int variantEdits = Edits.distance(a.variant(), b.variant(), allowed);
         if (variantEdits <= allowed) {

@@ -163,6 +163,48 @@ final class NameWords {
      * stay apart.
      */
     static String variant(String latin) {
+        String s = spelling(latin);
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            // y before a vowel, and an initial i before a vowel (Iosif, Iuliia), are the consonant y
+            boolean consonantY = (c == 'y' || (c == 'i' && i == 0)) && i + 1 < s.length() && vowel(s.charAt(i + 1));
+            if (consonantY) {
+                out.append('y');
+                i++;
+                continue;
+            }
+            if (!vowel(c)) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < s.length() && vowel(s.charAt(end))
+                    && !(s.charAt(end) == 'y' && end + 1 < s.length() && vowel(s.charAt(end + 1)) && end > i)) {
+                end++;
+            }
+            if (i == 0) {
+                char first = s.charAt(0);
+                out.append(first == 'a' || first == 'o' || first == 'u' ? 'a' : 'i');
+            } else if (end == s.length()) {
+                char last = s.charAt(end - 1);
+                out.append(last == 'y' ? 'i' : last);
+            } else {
+                out.append('*');
+            }
+            i = end;
+        }
+        return out.toString();
+    }
+
+    /**
+     * The spelling form of a Latin word: the variant form before its vowels are reduced, so that
+     * short words, where vowels make the name (Li and Lei, Zhu and Zhou), are told apart; a final y
+     * is written i (Aly, Ali).
+     */
+    static String spelling(String latin) {
         String s = latin.replace("tsch", "ch").replace("sch", "sh").replace("tch", "ch").replace("dzh", "j")
                 .replace("dj", "j").replace("zh", "j").replace("ph", "f").replace("kh", "h").replace("gh", "g")
                 .replace("th", "t").replace("dh", "d").replace("ck", "k");
@@ -223,39 +265,7 @@ final class NameWords {
         if (iy >= 0 && iy + 2 < s.length() && vowel(s.charAt(iy + 2)) && s.charAt(iy + 2) != 'y') {
             s = s.substring(0, iy + 1) + s.substring(iy + 2);
         }
-        StringBuilder out = new StringBuilder(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            // y before a vowel, and an initial i before a vowel (Iosif, Iuliia), are the consonant y
-            boolean consonantY = (c == 'y' || (c == 'i' && i == 0)) && i + 1 < s.length() && vowel(s.charAt(i + 1));
-            if (consonantY) {
-                out.append('y');
-                i++;
-                continue;
-            }
-            if (!vowel(c)) {
-                out.append(c);
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < s.length() && vowel(s.charAt(end))
-                    && !(s.charAt(end) == 'y' && end + 1 < s.length() && vowel(s.charAt(end + 1)) && end > i)) {
-                end++;
-            }
-            if (i == 0) {
-                char first = s.charAt(0);
-                out.append(first == 'a' || first == 'o' || first == 'u' ? 'a' : 'i');
-            } else if (end == s.length()) {
-                char last = s.charAt(end - 1);
-                out.append(last == 'y' ? 'i' : last);
-            } else {
-                out.append('*');
-            }
-            i = end;
-        }
-        return out.toString();
+        return s.endsWith("y") && s.length() > 1 ? s.substring(0, s.length() - 1) + "i" : s;
     }
 
     /**
