@@ -15,8 +15,11 @@ final class NameWords {
 
     /** Words that join a name's parts rather than name anyone; they neither anchor nor break a match. */
     static final Set<String> PARTICLES = Set.of("de", "del", "della", "la", "las", "los", "da", "das", "dos",
-            "di", "du", "van", "von", "der", "den", "ten", "ter", "y", "e", "bin", "ibn", "bint", "binti", "al",
+            "di", "du", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "bint", "binti", "al",
             "el");
+
+    /** "García y López", "Silva e Souza": joining words only between two others; first or last they are initials. */
+    static final Set<String> CONJUNCTIONS = Set.of("y", "e");
 
     /** A name's words used for keys: the first two and the last two, which carry given and family names. */
     static final int KEY_WORDS = 4;
@@ -83,6 +86,11 @@ final class NameWords {
             } else if (token.length() > 0) {
                 addWords(token.toString(), words);
                 token.setLength(0);
+            }
+        }
+        for (int i = words.size() - 2; i > 0; i--) {
+            if (CONJUNCTIONS.contains(words.get(i).latin())) {
+                words.remove(i);
             }
         }
         return words;

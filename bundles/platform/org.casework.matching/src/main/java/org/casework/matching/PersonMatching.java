@@ -21,9 +21,11 @@ import org.casework.matching.NameWords.Word;
  * Arabic letters are written in Latin letters by tables of this bundle), when they are spellings of
  * one name (Mohammed/Muhammad, Yusuf/Youssef, Aleksandr/Alexander: same consonants in order once
  * the digraphs of transliteration are unified), when they differ by typing errors (one in a word of
- * four to seven letters, two in longer words), or when one is the initial of the other. Particles
- * (de, la, van, bin, al...) are ignored. A name pair matches when at least two words agree (or the
- * only word of each) and one of them agrees at least as closely as a single typo; words only one
+ * four to seven letters, two in longer words), or when one is the initial of the other. Short
+ * words (Li, Lei; Hong, Huang) are spelling variants only with the same vowels. Particles (de, la,
+ * van, bin, al...) are ignored; two adjacent words may stand for one (Xiao Ming, Xiaoming). A name
+ * pair matches when at least two words agree (or the only word of each) and one of them is the
+ * same, a spelling variant or the same Arabic consonants (or three words agree); words only one
  * name has (a second surname) lower the score a little, words that disagree lower it a lot.
  *
  * <p>Dates of birth: equal dates raise the score; dates with day and month swapped are accepted
@@ -46,7 +48,8 @@ import org.casework.matching.NameWords.Word;
  * first class of the second word's code (the first two classes when the first code is shorter
  * than three): "Maria Garcia" gives {@code MR+KR} and {@code KRS+M}. Only the first two and last
  * two words of a long name are used, so a name has at most 12 keys; a one-word name is keyed by
- * its code. {@link #compare} accepts a name pair only when the two names share a key, so a lookup
+ * its code; in a three-word name two adjacent words of at most four letters also count as one
+ * (Mei Ling Chen, Chen Meiling). See docs/matching.md. {@link #compare} accepts a name pair only when the two names share a key, so a lookup
  * by keys finds every candidate compare would match: one word must agree in its code (same,
  * transliterated or typo in a vowel) and another must start with the same sound.
  */

@@ -95,6 +95,8 @@ class PersonMatchingTest {
             match("García López, María", "María García");
             PersonMatch m = match("José Luis Rodríguez de la Fuente", "Jose Luis Rodriguez Fuente");
             assertEquals(1.0, m.score());
+            assertEquals(1.0, match("María García y López", "Maria Garcia Lopez").score());
+            assertReason(match(person("E. García", null), person("Elena García", null)), "\"E\" is the initial of \"Elena\"");
         }
 
         @Test
@@ -433,12 +435,12 @@ class PersonMatchingTest {
             int matches = 0;
             int crossMatches = 0;
             for (int i = 0; i < people.size(); i++) {
-                for (int j = 0; j < people.size(); j++) {
+                for (int j = i + 1; j < people.size(); j++) {
                     Optional<PersonMatch> m = PersonMatching.compare(people.get(i), people.get(j));
                     Optional<PersonMatch> back = PersonMatching.compare(people.get(j), people.get(i));
                     assertEquals(m.map(PersonMatch::score), back.map(PersonMatch::score),
                             people.get(i) + " " + people.get(j));
-                    if (i != j && m.isPresent()) {
+                    if (m.isPresent()) {
                         assertSharesKey(people.get(i), people.get(j));
                         matches++;
                         if (!origin.get(i).equals(origin.get(j))) {
@@ -447,8 +449,8 @@ class PersonMatchingTest {
                     }
                 }
             }
-            assertTrue(matches > people.size() * 4, "matches " + matches);
-            System.out.println("matching pairs: " + matches + " among " + people.size() + " records");
+            assertTrue(matches > people.size() * 2, "matches " + matches);
+            System.out.println("matching pairs: " + matches + " among " + people.size() + " records, both ways alike");
             assertEquals(0, crossMatches, "different people matched");
         }
 
