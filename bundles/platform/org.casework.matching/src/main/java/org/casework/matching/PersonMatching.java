@@ -61,6 +61,13 @@ public final class PersonMatching {
     /** From this score on, the two records very likely name the same person. */
     public static final double STRONG_MATCH = 0.85;
 
+    /**
+     * The version of the key scheme: it changes whenever {@link #blockingKeys} would give other keys
+     * for the same person. A module that stores keys records this number with them and recomputes
+     * its stored keys when it differs.
+     */
+    public static final int KEY_VERSION = 1;
+
     /** The most keys one name (the full name or one alias) yields; a record yields at most this per name. */
     public static final int MAX_KEYS_PER_NAME = 12;
 
