@@ -204,11 +204,12 @@ public class ComplaintStore {
             return new Rows.IdPage(List.of(), 0);
         }
         return jpa.txExpr(TransactionType.Required, em -> {
-            StringBuilder where = new StringBuilder(" WHERE c.closed = FALSE");
+            // boolean literals are written as 0/1 for Derby, which refuses to compare them: parameters
+            StringBuilder where = new StringBuilder(" WHERE c.closed = :no");
             switch (queue) {
                 case MINE -> where.append(" AND c.assignee = :me");
                 case UNASSIGNED -> where.append(" AND c.assignee IS NULL");
-                case EMERGENCY -> where.append(" AND c.emergency = TRUE");
+                case EMERGENCY -> where.append(" AND c.emergency = :yes");
                 case OVERDUE -> where.append(" AND c.receivedAt < :cutoff");
                 default -> throw new IllegalArgumentException(queue.name());
             }
@@ -234,6 +235,10 @@ public class ComplaintStore {
             TypedQuery<ComplaintEntity> items = em.createQuery("SELECT c FROM ComplaintEntity c" + where
                     + " ORDER BY c.emergency DESC, c.receivedAt ASC, c.caseId ASC", ComplaintEntity.class);
             for (TypedQuery<?> q : List.of(count, items)) {
+                q.setParameter("no", Boolean.FALSE);
+                if (queue == Queue.EMERGENCY) {
+                    q.setParameter("yes", Boolean.TRUE);
+                }
                 if (needMe) {
                     q.setParameter("me", username);
                 }
