@@ -46,6 +46,7 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 
 /**
  * The complaints module end to end over real HTTP, with a real SMTP server (GreenMail in the
@@ -63,7 +64,9 @@ public class ComplaintsIT extends CaseworkTestSupport {
     private static final String COMPLAINTS = "/api/v1/complaints";
     private static final String CASES = "/api/v1/cases/complaint";
 
+    /** The module boots with the container; its services may take a while longer than Pax Exam's default wait. */
     @Inject
+    @Filter(timeout = 120_000)
     private PortalIntake portal;
 
     @Configuration
