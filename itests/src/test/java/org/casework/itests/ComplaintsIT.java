@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,9 +162,14 @@ public class ComplaintsIT extends CaseworkTestSupport {
                 + "-" + digits.substring(6));
         fields.put("submitter", Map.of("fullName", "Maria Lopez"));
         fields.put("submitterEmail", MailServer.OFFICER);
-        HttpResult created = asIntake.post(COMPLAINTS, Map.of("fields", fields));
+        String scan = Base64.getEncoder().encodeToString("%PDF-1.4\n% scanned intake form\n%%EOF\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        HttpResult created = asIntake.post(COMPLAINTS, Map.of("fields", fields, "attachments",
+                List.of(Map.of("fileName", "intake-form.pdf", "contentType", "application/pdf", "content", scan))));
         assertStatus(created, 201);
         JsonNode c = created.json().path("complaint");
+        JsonNode files = asIntake.get(CASES + "/" + c.path("id").asLong() + "/attachments").json();
+        assertEquals(files.toString(), "intake-form.pdf", files.path(0).path("fileName").asText());
         long id = c.path("id").asLong();
         String number = c.path("number").asText();
         assertTrue(number, number.startsWith("CMP-"));
@@ -317,6 +323,15 @@ public class ComplaintsIT extends CaseworkTestSupport {
             assertStatus(r, 400);
             assertTrue(r.toString(), errorFields(r).contains((String) bad[2]));
         }
+        // an executable dressed as a PDF: refused naming the file, and no complaint is left behind
+        String detainee = unique("Disguised");
+        HttpResult disguised = admin.post(COMPLAINTS, Map.of("fields", complaint("MAIL", Map.of("fullName", detainee),
+                null), "attachments", List.of(Map.of("fileName", "form.pdf", "contentType", "application/pdf",
+                "content", Base64.getEncoder().encodeToString("MZ\u0090\u0000 not a pdf".getBytes(StandardCharsets.ISO_8859_1))))));
+        assertStatus(disguised, 400);
+        assertEquals(Set.of("attachments[0]"), errorFields(disguised));
+        assertEquals(0, admin.get(CASES + "?q=" + detainee).json().path("total").asLong());
+
         Map<String, Object> noChannel = complaint("MAIL", Map.of("fullName", "Bad Input"), null);
         noChannel.remove("channel");
         assertTrue(errorFields(admin.post(COMPLAINTS, Map.of("fields", noChannel))).contains("fields.channel"));
@@ -338,6 +353,11 @@ public class ComplaintsIT extends CaseworkTestSupport {
         assertTrue(letter.body().startsWith("%PDF-"));
         assertEquals("LETTER", admin.get(COMPLAINTS + "/" + id + "/correspondence").json().path(0).path("medium").asText());
         assertStatus(admin.get(COMPLAINTS + "/queues/nonsense"), 404);
+        String openApi = http().get("/api/v1/openapi.json").body();
+        for (String path : List.of("/complaints", "/complaints/{id}/prior", "/complaints/{id}/triage",
+                "/complaints/queues/{queue}", "/complaint-categories/{key}")) {
+            assertTrue(path, openApi.contains("\"" + path + "\""));
+        }
         assertStatus(admin.get(COMPLAINTS + "/queues/mine?size=0"), 400);
     }
 

@@ -1,6 +1,8 @@
 package org.casework.complaints.impl.internal.rest;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -44,8 +46,16 @@ public class ComplaintResource {
     static final String READ = "case.complaint:read";
     static final String UPDATE = "case.complaint:update";
 
-    /** Body of a staff intake: the complaint's fields as in the case type. */
-    public record IntakeRequest(Map<String, Object> fields) {
+    /**
+     * Body of a staff intake: the complaint's fields as in the case type, and optionally the
+     * files that came with it (the scanned paper form, supporting documents), stored in the
+     * same transaction.
+     */
+    public record IntakeRequest(Map<String, Object> fields, List<IntakeFile> attachments) {
+    }
+
+    /** A file sent with an intake: its name, claimed type and content in base64. */
+    public record IntakeFile(String fileName, String contentType, String content) {
     }
 
     /** Body of a triage outcome: accept, refer (with referredTo) or decline (with a reason in note). */
@@ -87,8 +97,22 @@ public class ComplaintResource {
     @Doc("Enters a complaint received in person, by mail, e-mail, fax or telephone; confirms to the submitter "
             + "and lists prior complaints about the detainee")
     public Response intake(@Context SecurityContext sc, @QueryParam("division") String division, IntakeRequest body) {
+        List<ComplaintService.Upload> uploads = new ArrayList<>();
+        if (body != null && body.attachments() != null) {
+            for (int i = 0; i < body.attachments().size(); i++) {
+                IntakeFile f = body.attachments().get(i);
+                try {
+                    uploads.add(new ComplaintService.Upload(f == null ? null : f.fileName(),
+                            f == null ? null : f.contentType(),
+                            Base64.getMimeDecoder().decode(f == null || f.content() == null ? "" : f.content())));
+                } catch (IllegalArgumentException e) {
+                    throw new ValidationException("attachments[" + i + "].content", "base64",
+                            "Send the file's content in base64.");
+                }
+            }
+        }
         ComplaintService.IntakeResult r = complaints.intake(RestContext.caller(sc),
-                body == null ? null : body.fields(), division, null);
+                body == null ? null : body.fields(), uploads, division, null);
         return Response.created(URI.create(RestConstants.BASE_PATH + "/complaints/" + r.complaint().id()))
                 .entity(r).build();
     }

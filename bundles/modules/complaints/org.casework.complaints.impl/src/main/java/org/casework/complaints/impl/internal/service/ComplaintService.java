@@ -155,10 +155,27 @@ public class ComplaintService {
      * and looks for prior complaints.
      */
     public IntakeResult intake(Caller caller, Map<String, Object> input, String division, String remoteAddress) {
+        return intake(caller, input, List.of(), division, remoteAddress);
+    }
+
+    /**
+     * A file that arrives with the complaint, such as the scanned paper form.
+     *
+     * @param fileName the file's name
+     * @param contentType the claimed type; the stored type is detected from the bytes
+     * @param content the bytes
+     */
+    public record Upload(String fileName, String contentType, byte[] content) {
+    }
+
+    /** Staff intake with the files that came with the complaint, stored in the same transaction. */
+    public IntakeResult intake(Caller caller, Map<String, Object> input, List<Upload> uploads, String division,
+            String remoteAddress) {
         Map<String, Object> fields = prepare(input);
         boolean anonymous = Boolean.TRUE.equals(fields.get("anonymous"));
         Prepared p = store.inTransaction(() -> {
             CaseRecord created = cases.create(caller, TYPE, fields, division);
+            attach(caller, created.id(), uploads);
             String channel = (String) created.fields().get("channel");
             LocalDate due = CHANNELS_WITH_ORIGINAL.contains(channel)
                     ? LocalDate.now(clock).plusDays(config.destructionDays()) : null;
@@ -172,6 +189,27 @@ public class ComplaintService {
     }
 
     record Prepared(CaseRecord created, Confirmation confirmation) {
+    }
+
+    /**
+     * Stores the files through the case engine (which sniffs their content and applies its size
+     * limit); a refused file is reported as {@code attachments[i]} and the whole intake rolls back.
+     */
+    void attach(Caller caller, long caseId, List<Upload> uploads) {
+        for (int i = 0; i < uploads.size(); i++) {
+            Upload u = uploads.get(i);
+            try {
+                cases.addAttachment(caller, TYPE, caseId, u.fileName(), u.contentType(),
+                        new ByteArrayInputStream(u.content() == null ? new byte[0] : u.content()));
+            } catch (CaseworkException e) {
+                if (e.status() != 400 && e.status() != 413) {
+                    throw e;
+                }
+                String rule = e.errors().isEmpty() ? e.problemType() : e.errors().get(0).rule();
+                throw new ValidationException("attachments[" + i + "]", rule, e.errors().isEmpty() ? e.getMessage()
+                        : e.errors().get(0).message());
+            }
+        }
     }
 
     /** Checks what the engine does not and drops the submitter's identity from an anonymous complaint. */

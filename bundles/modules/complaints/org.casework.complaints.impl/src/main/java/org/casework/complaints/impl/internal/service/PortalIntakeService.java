@@ -1,6 +1,5 @@
 package org.casework.complaints.impl.internal.service;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +17,6 @@ import org.casework.complaints.impl.internal.persistence.ComplaintStore;
 import org.casework.core.api.Caller;
 import org.casework.core.api.CaseRecord;
 import org.casework.core.api.CaseService;
-import org.casework.core.api.CaseworkException;
 import org.casework.core.api.FieldError;
 import org.casework.core.api.ValidationException;
 import org.osgi.service.component.annotations.Activate;
@@ -80,17 +78,8 @@ public class PortalIntakeService implements PortalIntake {
             CaseRecord created = cases.create(PORTAL, ComplaintType.KEY, prepared, null);
             store.recordIntake(created.id(), s.privacyStatementVersion().strip(), s.privacyStatementAcceptedAt(),
                     s.remoteAddress() == null || s.remoteAddress().length() > 64 ? null : s.remoteAddress(), null);
-            for (int i = 0; i < s.uploads().size(); i++) {
-                PortalSubmission.Upload u = s.uploads().get(i);
-                try {
-                    cases.addAttachment(PORTAL, ComplaintType.KEY, created.id(), u.fileName(), u.claimedContentType(),
-                            new ByteArrayInputStream(u.content() == null ? new byte[0] : u.content()));
-                } catch (CaseworkException e) {
-                    String rule = e.errors().isEmpty() ? e.problemType() : e.errors().get(0).rule();
-                    throw new ValidationException("attachments[" + i + "]", rule, e.getMessage()
-                            + (e.errors().isEmpty() ? "" : " " + e.errors().get(0).message()));
-                }
-            }
+            complaints.attach(PORTAL, created.id(), s.uploads().stream()
+                    .map(u -> new ComplaintService.Upload(u.fileName(), u.claimedContentType(), u.content())).toList());
             audit.record(PORTAL, new AuditEvent("create", ComplaintType.KEY, Long.toString(created.id()),
                     AuditEvent.SUCCESS, s.remoteAddress(), List.of(), "filed through the public portal, privacy statement "
                     + s.privacyStatementVersion().strip() + " accepted at " + s.privacyStatementAcceptedAt()));
