@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -697,9 +696,5 @@ public class ComplaintService {
             return null;
         }
         return s;
-    }
-
-    LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 }
