@@ -9,8 +9,9 @@ import org.casework.core.api.Page;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Keeps the facility reference list: listing for everyone holding {@code facilities:read}, edits
- * and imports for those holding {@code facilities:update} (administrators always). Every change is
+ * Keeps the facility reference list: listing for everyone holding {@code facilities:read} or
+ * {@code facilities:update}, edits and imports for those holding {@code facilities:update}
+ * (administrators always). Every change is
  * audited with its fields' old and new values, in the transaction that makes it. Facilities are
  * never deleted, only deactivated, so that old records still name them.
  *

@@ -64,7 +64,7 @@ public final class FacilityResource {
     }
 
     @GET
-    @RequiresPermission(FacilityService.READ)
+    @RequiresPermission({FacilityService.READ, FacilityService.UPDATE})
     @Doc("Lists facilities a page at a time. q: words to find in code, name, operator, type, address "
             + "or area of responsibility; active, inJurisdiction: true or false; sort: one of code, name, "
             + "operator, facilityType, areaOfResponsibility, inJurisdiction, active, updatedAt, optionally "
@@ -114,7 +114,7 @@ public final class FacilityResource {
 
     @GET
     @Path("{code}")
-    @RequiresPermission(FacilityService.READ)
+    @RequiresPermission({FacilityService.READ, FacilityService.UPDATE})
     @Doc("One facility, active or not.")
     public FacilityRecord get(@Context SecurityContext sc, @PathParam("code") String code) {
         return facilities.get(RestContext.caller(sc), code)
@@ -161,7 +161,7 @@ public final class FacilityResource {
 
     @GET
     @Path("{code}/contacts")
-    @RequiresPermission(FacilityService.READ)
+    @RequiresPermission({FacilityService.READ, FacilityService.UPDATE})
     @Doc("The facility's points of contact, by agency then name.")
     public Map<String, List<PointOfContact>> contacts(@Context SecurityContext sc, @PathParam("code") String code) {
         return Map.of("items", facilities.contacts(RestContext.caller(sc), code));
