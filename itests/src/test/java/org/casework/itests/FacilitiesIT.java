@@ -185,8 +185,17 @@ public class FacilitiesIT extends CaseworkTestSupport {
 
         List<String> audit = auditOf("RVPC");
         assertTrue(audit.toString(), audit.get(0).startsWith("create:code=>RVPC;name=>Riverbend Processing Center;"));
+        assertTrue(audit.toString(), audit.get(audit.size() - 1).startsWith("contact-create:"));
+
+        // the module shows in the health answer and its endpoints in the OpenAPI document
+        assertTrue(http().get("/api/v1/health").json().path("modules").toString().contains("facilities"));
+        JsonNode paths = http().get("/api/v1/openapi.json").json().path("paths");
+        for (String path : List.of("/facilities", "/facilities/import", "/facilities/{code}",
+                "/facilities/{code}/deactivate", "/facilities/{code}/contacts", "/facilities/{code}/contacts/{id}")) {
+            assertTrue(path, paths.has(path));
+        }
         assertTrue(audit.toString(), audit.stream().anyMatch(a -> a.startsWith("contact-create:")
-                && a.contains("email=>dana.whitfield@ice.example.org")));
+                && a.contains(".email=>dana.whitfield@ice.example.org;")));
     }
 
     @Test
