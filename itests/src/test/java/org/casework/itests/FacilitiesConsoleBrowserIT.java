@@ -23,6 +23,7 @@ import org.junit.Test;
 import org.junit.rules.RuleChain;
 import org.junit.rules.TestRule;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -106,8 +107,13 @@ public class FacilitiesConsoleBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main[aria-busy='false']")));
     }
 
+    /** The codes in the table; empty while the page is replacing it. */
     private static List<String> codesShown() {
-        return driver.findElements(By.cssSelector("#fac-table tbody th")).stream().map(WebElement::getText).toList();
+        try {
+            return driver.findElements(By.cssSelector("#fac-table tbody th")).stream().map(WebElement::getText).toList();
+        } catch (StaleElementReferenceException e) {
+            return List.of();
+        }
     }
 
     @Test
@@ -139,7 +145,9 @@ public class FacilitiesConsoleBrowserIT {
         driver.findElement(By.id("fac-search")).click();
         wait.until(d -> codesShown().equals(List.of("OLDMILL")));
         driver.findElement(By.id("fac-sort-code")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.xpath("//button[@id='fac-sort-code']/.."), "aria-sort", "ascending"));
+        // the page re-renders the table: look the heading up afresh on each try
+        wait.ignoring(StaleElementReferenceException.class).until(d -> "ascending".equals(
+                d.findElement(By.xpath("//button[@id='fac-sort-code']/..")).getAttribute("aria-sort")));
 
         // open a facility and rename it
         driver.get(base() + "/console/facilities/index.html#/f/DSTS");

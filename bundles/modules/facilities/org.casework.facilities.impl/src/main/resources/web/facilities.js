@@ -173,7 +173,7 @@ async function showList(query, focusId) {
   const to = state.page * PAGE_SIZE + page.items.length;
   const summary = h('p', { id: 'fac-results', tabindex: '-1', role: 'status' },
     page.total === 0 ? m('results.none') : m('results', { from, to, total: page.total }));
-  const pager = h('nav', { class: 'cw-pagination', 'aria-label': m('title') },
+  const pager = state.page === 0 && to >= page.total ? null : h('nav', { class: 'cw-pagination', 'aria-label': m('pages') },
     h('ul', { class: 'cw-pagination__list' },
       state.page > 0 ? h('li', { class: 'cw-pagination__item' }, h('a', { class: 'cw-pagination__link',
         href: listHash({ ...state, page: state.page - 1 }) }, m('previous'))) : null,
