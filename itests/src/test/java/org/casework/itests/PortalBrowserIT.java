@@ -104,7 +104,7 @@ public class PortalBrowserIT {
                 acceptStatement(driver);
                 browser.check("form (en)", violations);
 
-                submitEmptyAndCheckErrors(browser, "This information is required.", "Please agree");
+                submitEmptyAndCheckErrors(browser, ": this information is required.", "Please agree");
                 browser.check("form with errors (en)", violations);
 
                 fill(browser, "Ana Ruiz", "ana@example.org");
@@ -148,7 +148,7 @@ public class PortalBrowserIT {
                 assertEquals("Sobre usted", driver.findElement(By.cssSelector("#about-you > legend")).getText());
                 browser.check("form (es)", violations);
 
-                submitEmptyAndCheckErrors(browser, "Esta información es obligatoria.", "Acepte que la Oficina");
+                submitEmptyAndCheckErrors(browser, ": esta información es obligatoria.", "Acepte que la Oficina");
                 browser.check("form with errors (es)", violations);
 
                 // Anonymous: the fields about the submitter go away.
