@@ -267,7 +267,7 @@ public class PortalApiServlet extends HttpServlet {
             throws IOException {
         List<Map<String, Object>> list = new ArrayList<>();
         for (FieldError error : errors) {
-            list.add(error(error.field(), error.rule(), messages.rule(error.rule()), null));
+            list.add(error(error.field(), error.rule(), messages.rule(messageRule(error)), null));
         }
         if (list.isEmpty()) {
             list.add(error(null, "invalid", messages.rule("invalid"), null));
@@ -279,6 +279,17 @@ public class PortalApiServlet extends HttpServlet {
             Object... args) throws IOException {
         String fileName = args.length > 0 && args[0] instanceof String name ? name : null;
         problem(response, status, messages, List.of(error(field, rule, messages.rule(rule, args), fileName)));
+    }
+
+    /**
+     * Consent and the Privacy Act Statement are explained by what they are, whatever rule the
+     * complaints module names (it may say {@code required}): the user must learn what to agree to.
+     */
+    static String messageRule(FieldError error) {
+        if ("consent".equals(error.field()) || "privacyStatement".equals(error.field())) {
+            return error.field();
+        }
+        return error.rule();
     }
 
     private void unavailable(HttpServletResponse response, PortalMessages messages) throws IOException {

@@ -162,6 +162,21 @@ class PortalApiServletTest {
     }
 
     @Test
+    void consentIsExplainedWhateverRuleTheIntakeNames() throws IOException {
+        intake = submission -> {
+            throw new ValidationException(List.of(new FieldError("consent", "required", "Required."),
+                    new FieldError("fields.incidentDate", "notInFuture", "Cannot be in the future.")));
+        };
+        Answer a = post(valid().build(), "lang=es", "10.0.0.11");
+
+        assertEquals(400, a.status());
+        assertTrue(a.body().get("errors").get(0).get("message").asText().startsWith("Debe dar su consentimiento"));
+        assertEquals("required", a.body().get("errors").get(0).get("rule").asText());
+        assertEquals("Esta fecha no puede ser futura.", a.body().get("errors").get(1).get("message").asText());
+        assertEquals("incidentDate", a.body().get("errors").get(1).get("input").asText());
+    }
+
+    @Test
     void aReusedChallengeAndAMissingProofAreRefused() throws IOException {
         Multipart first = valid();
         byte[] body = first.build();
