@@ -180,8 +180,10 @@ class ComplaintServiceTest {
         Rows.IndexedPerson candidate = new Rows.IndexedPerson(1, "111111111", null, List.of("Ana Diaz"));
         assertTrue(ComplaintService.match(new PersonRecord("Bo Li", List.of(), null), "222222222", candidate).isEmpty());
         assertEquals(1.0, ComplaintService.match(null, "111111111", candidate).orElseThrow().score());
-        assertEquals(0.8, ComplaintService.match(new PersonRecord("Díaz Ana", List.of(), null), null, candidate)
-                .orElseThrow().score());
+        // the same words in another order and without the accent, but no date of birth to confirm it
+        double byName = ComplaintService.match(new PersonRecord("Díaz Ana", List.of(), null), null, candidate)
+                .orElseThrow().score();
+        assertTrue(byName >= org.casework.matching.PersonMatching.MATCH_THRESHOLD && byName < 1.0, "score " + byName);
     }
 
     @Test
