@@ -59,6 +59,11 @@ public class PortalIntakeService implements PortalIntake {
                 || s.privacyStatementVersion().length() > 40 || s.privacyStatementAcceptedAt() == null) {
             errors.add(new FieldError("privacyStatement", "required", "Read and accept the Privacy Act Statement first."));
         }
+        // checked here too so that a visitor learns of both at once, not one per attempt
+        FieldError aNumber = ComplaintType.checkANumber(s.fields().get("aNumber"));
+        if (aNumber != null) {
+            errors.add(aNumber);
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
