@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -277,7 +278,7 @@ public class PortalIT extends CaseworkTestSupport {
         JsonNode date = error(answer, "fields.incidentDate");
         assertEquals("incidentDate", date.get("input").asText());
         assertEquals("notInFuture", date.get("rule").asText());
-        assertEquals("Esta fecha no puede estar en el futuro.", date.get("message").asText());
+        assertEquals("Esta fecha no puede ser futura.", date.get("message").asText());
         assertEquals(before, complaints());
     }
 
@@ -294,6 +295,42 @@ public class PortalIT extends CaseworkTestSupport {
         assertEquals("Choose the categories from the list offered.", category.get("message").asText());
         assertFalse("the answer does not echo the input", answer.body().contains("free-pizza"));
         assertEquals(before, complaints());
+    }
+
+    @Test
+    public void theFormOffersTheCategoriesAdministratorsKeepActive() {
+        // the shipped ones, in the order of their labels as staff see them
+        assertEquals(List.of("abuse", "disability-accommodation", "language-access", "legal-representation",
+                "medical", "personal-property", "religious-accommodation"),
+                categoryKeys().stream().filter(k -> !k.startsWith("food-")).toList());
+        String key = "food-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        HttpResult added = admin().put("/api/v1/complaint-categories/" + key, Map.of("label", "Food and water"));
+        assertEquals(added.toString(), 200, added.status());
+        assertTrue(categoryKeys().toString(), categoryKeys().contains(key));
+        JsonNode offered = null;
+        for (JsonNode c : http().get("/portal/api/status").json().path("categories")) {
+            if (key.equals(c.path("key").asText())) {
+                offered = c;
+            }
+        }
+        assertEquals("Food and water", offered.path("label").asText());
+
+        PortalClient client = client("198.51.100.12");
+        HttpResult filed = client.submit(client.validForm().field("categories", key + ",medical"), "en");
+        assertEquals(filed.toString(), 201, filed.status());
+        assertEquals(key + ",medical", stored(filed.json().get("caseNumber").asText()).path("fields")
+                .path("categories").asText());
+
+        HttpResult retired = admin().put("/api/v1/complaint-categories/" + key,
+                Map.of("label", "Food and water", "active", false));
+        assertEquals(retired.toString(), 200, retired.status());
+        assertFalse(categoryKeys().contains(key));
+    }
+
+    private List<String> categoryKeys() {
+        List<String> keys = new ArrayList<>();
+        http().get("/portal/api/status").json().path("categories").forEach(c -> keys.add(c.path("key").asText()));
+        return keys;
     }
 
     @Test
