@@ -16,8 +16,7 @@ import java.util.Map;
 import org.casework.itests.support.CaseworkHttp;
 import org.casework.itests.support.CaseworkOptions;
 import org.casework.itests.support.ConsoleBrowser;
-import org.casework.itests.support.RecordingPortalIntake;
-import org.casework.itests.support.TestBundles;
+import org.casework.itests.support.MailServer;
 import org.casework.itests.support.Wait;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -38,8 +37,9 @@ import org.ops4j.pax.exam.junit.PaxExamServer;
  * form (error summary focused, each message tied to its field), fills it in, and gets a case
  * number. axe-core checks every state for WCAG 2.1 AA (and best-practice) violations.
  *
- * <p>The complaints module is stood in for by {@link RecordingPortalIntake}, installed as a small
- * bundle of its own. Skips itself without chromedriver, except under {@code CI=true}.
+ * <p>The real complaints module files the complaints (the portal's feature brings it) and sends
+ * the confirmation to a GreenMail server. Skips itself without chromedriver, except under
+ * {@code CI=true}.
  */
 public class PortalBrowserIT {
 
@@ -52,16 +52,18 @@ public class PortalBrowserIT {
     public static final TestRule CONTAINER = RuleChain.outerRule(ConsoleBrowser.present())
             .around(new PaxExamServer(PortalBrowserIT.class));
 
-    /** The distribution with the portal and a stand-in intake. */
+    /** The distribution with the portal, the complaints module behind it, and mail to GreenMail. */
     @Configuration
     public Option[] config() {
+        int smtp = MailServer.start()[0];
         Option[] options = {
             CaseworkOptions.distribution(),
             editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot", ",casework-portal"),
             editConfigurationFilePut("etc/org.casework.portal.cfg", "proofOfWorkBits", "12"),
-            TestBundles.activator("org.casework.itests.portal.intake", RecordingPortalIntake.class,
-                    "org.casework.complaints.api;version=\"[1.0,2)\",org.casework.core.api,org.osgi.framework",
-                    RecordingPortalIntake.class),
+            editConfigurationFilePut("etc/org.casework.mail.cfg", "enabled", "true"),
+            editConfigurationFilePut("etc/org.casework.mail.cfg", "host", "127.0.0.1"),
+            editConfigurationFilePut("etc/org.casework.mail.cfg", "port", Integer.toString(smtp)),
+            editConfigurationFilePut("etc/org.casework.mail.cfg", "from", "casework@casework.test"),
         };
         httpPort = Integer.parseInt(CaseworkOptions.systemPropertyOf(options, CaseworkOptions.HTTP_PORT));
         return options;
@@ -107,11 +109,12 @@ public class PortalBrowserIT {
                 submitEmptyAndCheckErrors(browser, ": this information is required.", "Please agree");
                 browser.check("form with errors (en)", violations);
 
-                fill(browser, "Ana Ruiz", "ana@example.org");
+                fill(browser, "Ana Ruiz", MailServer.OFFICER);
                 String number = submitAndReadReceipt(driver, wait);
                 assertTrue(driver.findElement(By.id("receipt-heading")).getText().equals("Complaint received"));
-                assertTrue(driver.findElement(By.id("receipt-message")).getText().contains("e-mail"));
-                assertTrue(number.startsWith("TEST-"));
+                String receipt = driver.findElement(By.id("receipt-message")).getText();
+                assertTrue(receipt, receipt.contains(number) && receipt.contains("We have sent a confirmation"));
+                assertTrue(number, number.startsWith("CMP-"));
                 browser.check("receipt (en)", violations);
             } catch (RuntimeException | AssertionError e) {
                 browser.keepEvidence("portal-en-failure");
@@ -157,6 +160,7 @@ public class PortalBrowserIT {
                 fillComplaint(browser);
                 String number = submitAndReadReceipt(driver, wait);
                 assertEquals("Queja recibida", driver.findElement(By.id("receipt-heading")).getText());
+                assertTrue(number, number.startsWith("CMP-"));
                 assertTrue(driver.findElement(By.id("receipt-message")).getText().contains(number));
                 assertTrue(driver.findElement(By.id("receipt-message")).getText().contains("no se enviará"));
                 browser.check("receipt (es)", violations);
@@ -211,7 +215,7 @@ public class PortalBrowserIT {
         WebDriver driver = browser.driver();
         browser.type("detaineeName", "Luis Ruiz Gómez");
         browser.type("aNumber", "A123-456-789");
-        browser.setValue("incidentDate", "2026-11-20");
+        browser.setValue("incidentDate", java.time.LocalDate.now().minusDays(10).toString());
         driver.findElement(By.id("categories-medical")).click();
         driver.findElement(By.id("subjectType-adult")).click();
         browser.type("description", "No insulin for three days.");

@@ -53,7 +53,7 @@ public final class PortalClient {
                 .field("detaineeAliases", "Luis Gomez\nLuisito")
                 .field("aNumber", "A123-456-789")
                 .field("facility", "ELP")
-                .field("incidentDate", "2026-11-20")
+                .field("incidentDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10).toString())
                 .field("categories", "medical")
                 .field("subjectType", "ADULT")
                 .field("description", "No insulin for three days. <script>alert(1)</script>")

@@ -270,12 +270,48 @@
     receipt.focus();
   }
 
+  // Categories the page has words for in both languages; any other comes with the label
+  // administrators gave it, in English.
+  var TRANSLATED_CATEGORIES = ['abuse', 'disability-accommodation', 'language-access', 'legal-representation',
+    'personal-property', 'medical', 'religious-accommodation'];
+
+  // The boxes follow the complaints module's active categories; the page's own stay when it
+  // sends none (an older module, or none installed).
+  function renderCategories(categories) {
+    if (!Array.isArray(categories) || !categories.length) return;
+    var group = $('group-categories');
+    group.querySelectorAll('.check').forEach(function (el) { el.remove(); });
+    categories.forEach(function (category) {
+      var id = 'categories-' + category.key;
+      var box = document.createElement('div');
+      box.className = 'check';
+      var input = document.createElement('input');
+      input.type = 'checkbox';
+      input.id = id;
+      input.name = 'categories';
+      input.value = category.key;
+      var label = document.createElement('label');
+      label.htmlFor = id;
+      if (TRANSLATED_CATEGORIES.indexOf(category.key) >= 0) {
+        label.setAttribute('data-i18n', 'category.' + category.key);
+        label.textContent = t('category.' + category.key);
+      } else {
+        label.textContent = category.label;
+        label.setAttribute('lang', 'en');
+      }
+      box.appendChild(input);
+      box.appendChild(label);
+      group.appendChild(box);
+    });
+  }
+
   function loadStatus() {
     return fetch('api/status', { credentials: 'omit', cache: 'no-store' }).then(function (r) { return r.json(); })
       .then(function (status) {
         state.status = status;
         $('privacy-version').textContent = status.privacyStatementVersion;
         $('unavailable').hidden = status.available;
+        renderCategories(status.categories);
       });
   }
 

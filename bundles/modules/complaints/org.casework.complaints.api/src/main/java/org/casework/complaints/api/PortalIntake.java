@@ -1,5 +1,7 @@
 package org.casework.complaints.api;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -23,4 +25,12 @@ public interface PortalIntake {
      * is not anonymous.
      */
     PortalReceipt submit(PortalSubmission submission);
+
+    /**
+     * The categories a new complaint may name: the active ones, in the order staff see them. Only
+     * keys and labels of the reference list, never anything about a complaint.
+     *
+     * @since 1.1
+     */
+    List<PortalCategory> categories();
 }

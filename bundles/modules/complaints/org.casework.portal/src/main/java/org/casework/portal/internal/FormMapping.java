@@ -13,8 +13,12 @@ import java.util.Set;
  */
 final class FormMapping {
 
-    /** How a form value becomes part of a field value. */
-    private enum Shape { TEXT, LINES, MULTI }
+    /**
+     * How a form value becomes part of a field value: as trimmed text, as a list of its non-blank
+     * lines, or (several inputs of one name, such as ticked boxes) as one text of the values
+     * joined by commas, the form the complaint type keeps its categories in.
+     */
+    private enum Shape { TEXT, LINES, COMMAS }
 
     /** One input of the form: its name, the field key path it fills, and how. */
     private record Input(String name, String path, Shape shape, boolean identity) {
@@ -35,12 +39,12 @@ final class FormMapping {
             new Input("detaineeAliases", "detainee.aliases", Shape.LINES, false),
             new Input("detaineeDateOfBirth", "detainee.dateOfBirth", Shape.TEXT, false),
             new Input("aNumber", "aNumber", Shape.TEXT, false),
-            new Input("detaineeCountryOfBirth", "detaineeCountryOfBirth", Shape.TEXT, false),
+            new Input("detaineeCountryOfBirth", "countryOfBirth", Shape.TEXT, false),
             new Input("facility", "facility", Shape.TEXT, false),
             new Input("incidentDate", "incidentDate", Shape.TEXT, false),
             new Input("description", "description", Shape.TEXT, false),
-            new Input("categories", "categories", Shape.MULTI, false),
-            new Input("subjectType", "subjectType", Shape.TEXT, false),
+            new Input("categories", "categories", Shape.COMMAS, false),
+            new Input("subjectType", "inquirySubject", Shape.TEXT, false),
             new Input("priorActions", "priorActions", Shape.TEXT, false));
 
     /** Inputs that are not complaint fields: what the portal itself needs. */
@@ -83,7 +87,7 @@ final class FormMapping {
             Object value = switch (input.shape()) {
                 case TEXT -> trimmed(form.value(input.name()));
                 case LINES -> lines(form.value(input.name()));
-                case MULTI -> multi(form.values(input.name()));
+                case COMMAS -> commas(form.values(input.name()));
             };
             if (value != null) {
                 put(fields, input.path(), value);
@@ -151,8 +155,8 @@ final class FormMapping {
         return lines.isEmpty() ? null : lines;
     }
 
-    private static List<String> multi(List<String> values) {
+    private static String commas(List<String> values) {
         List<String> kept = values.stream().filter(v -> !v.isBlank()).map(String::strip).distinct().toList();
-        return kept.isEmpty() ? null : kept;
+        return kept.isEmpty() ? null : String.join(",", kept);
     }
 }

@@ -1,5 +1,8 @@
 package org.casework.portal.internal;
 
+import java.util.List;
+
+import org.casework.complaints.api.PortalCategory;
 import org.casework.complaints.api.PortalIntake;
 import org.casework.complaints.api.PortalReceipt;
 import org.casework.complaints.api.PortalSubmission;
@@ -24,5 +27,10 @@ public class IntakeGate {
 
     PortalReceipt submit(PortalSubmission submission) {
         return intake.submit(submission);
+    }
+
+    /** The categories the form offers: the complaints module's active ones. */
+    List<PortalCategory> categories() {
+        return intake.categories();
     }
 }

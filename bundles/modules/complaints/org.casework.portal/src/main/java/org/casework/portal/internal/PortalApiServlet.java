@@ -19,6 +19,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.casework.complaints.api.PortalCategory;
 import org.casework.complaints.api.PortalReceipt;
 import org.casework.complaints.api.PortalSubmission;
 import org.casework.core.api.CaseworkException;
@@ -120,12 +121,14 @@ public class PortalApiServlet extends HttpServlet {
         switch (path(request)) {
             case "/status" -> {
                 Map<String, Object> status = new LinkedHashMap<>();
-                status.put("available", gate != null);
+                IntakeGate g = gate;
+                status.put("available", g != null);
                 status.put("privacyStatementVersion", PRIVACY_STATEMENT_VERSION);
                 status.put("maxFileMegabytes", s.config().maxFileMegabytes());
                 status.put("maxTotalMegabytes", s.config().maxTotalMegabytes());
                 status.put("maxFiles", s.config().maxFiles());
                 status.put("fileTypes", List.of(".pdf", ".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".txt"));
+                status.put("categories", categories(g));
                 json(response, 200, status);
             }
             case "/challenge" -> {
@@ -245,6 +248,29 @@ public class PortalApiServlet extends HttpServlet {
                 + answer.text(receipt.confirmationEmailed() ? "received.emailed" : "received.notEmailed"));
         body2.put("language", submissionLanguage);
         json(response, 201, body2);
+    }
+
+    /**
+     * The categories to offer as {key, label}; empty while no intake is there or it cannot list
+     * them, and the page then keeps the categories it ships with.
+     */
+    private static List<Map<String, String>> categories(IntakeGate g) {
+        if (g == null) {
+            return List.of();
+        }
+        try {
+            List<Map<String, String>> list = new ArrayList<>();
+            for (PortalCategory c : g.categories()) {
+                Map<String, String> category = new LinkedHashMap<>();
+                category.put("key", c.key());
+                category.put("label", c.label());
+                list.add(category);
+            }
+            return list;
+        } catch (RuntimeException e) {
+            LOG.warn("The complaint categories could not be read; the form offers its own", e);
+            return List.of();
+        }
     }
 
     /** The acceptance time the browser recorded, when it is plausible; else now. */

@@ -31,6 +31,7 @@ class FormMappingTest {
                 .field("categories", "abuse")
                 .field("categories", "medical")
                 .field("subjectType", "ADULT")
+                .field("detaineeCountryOfBirth", "Guatemala")
                 .field("description", "  He has had no insulin for three days.  ")
                 .field("priorActions", "")
                 .field("unrelated", "ignored");
@@ -45,8 +46,10 @@ class FormMappingTest {
         assertEquals(Map.of("line1", "1 Main St", "city", "El Paso"), fields.get("submitterAddress"));
         assertEquals(Map.of("fullName", "Luis Ruiz", "dateOfBirth", "1990-02-03"), fields.get("detainee"));
         assertEquals("A123-456-789", fields.get("aNumber"));
-        assertEquals(List.of("medical", "abuse"), fields.get("categories"));
-        assertEquals("ADULT", fields.get("subjectType"));
+        assertEquals("medical,abuse", fields.get("categories"), "the complaint type keeps category keys joined by commas");
+        assertEquals("ADULT", fields.get("inquirySubject"));
+        assertEquals("Guatemala", fields.get("countryOfBirth"));
+        assertFalse(fields.containsKey("subjectType"));
         assertEquals("He has had no insulin for three days.", fields.get("description"));
         assertFalse(fields.containsKey("priorActions"), "blank inputs are left out");
         assertFalse(fields.containsKey("unrelated"));
@@ -73,6 +76,9 @@ class FormMappingTest {
         assertEquals("consent", FormMapping.inputFor("consent"));
         assertEquals("privacyAccept", FormMapping.inputFor("privacyStatement"));
         assertEquals("attachments", FormMapping.inputFor("attachments[0]"));
+        assertEquals("subjectType", FormMapping.inputFor("fields.inquirySubject"));
+        assertEquals("detaineeCountryOfBirth", FormMapping.inputFor("fields.countryOfBirth"));
+        assertEquals("categories", FormMapping.inputFor("fields.categories"));
         assertNull(FormMapping.inputFor("fields.somethingElse"));
         assertNull(FormMapping.inputFor(null));
     }

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import javax.servlet.ReadListener;
 import javax.servlet.ServletInputStream;
@@ -25,6 +26,7 @@ import javax.servlet.WriteListener;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.casework.complaints.api.PortalCategory;
 import org.casework.complaints.api.PortalIntake;
 import org.casework.complaints.api.PortalReceipt;
 import org.casework.complaints.api.PortalSubmission;
@@ -44,7 +46,7 @@ class PortalApiServletTest {
     private final List<PortalSubmission> received = new ArrayList<>();
     private final TestConfig config = new TestConfig();
     private PortalApiServlet servlet;
-    private PortalIntake intake = submission -> {
+    private Function<PortalSubmission, PortalReceipt> intake = submission -> {
         if (!submission.consentToInvestigate()) {
             throw new ValidationException("consent", "consent", "Consent is required.");
         }
@@ -59,7 +61,17 @@ class PortalApiServletTest {
     @BeforeEach
     void setUp() {
         servlet = new PortalApiServlet(config, CLOCK);
-        servlet.gate = new IntakeGate(submission -> intake.submit(submission));
+        servlet.gate = new IntakeGate(new PortalIntake() {
+            @Override
+            public PortalReceipt submit(PortalSubmission submission) {
+                return intake.apply(submission);
+            }
+
+            @Override
+            public List<PortalCategory> categories() {
+                return List.of(new PortalCategory("medical", "Medical"), new PortalCategory("food", "Food"));
+            }
+        });
     }
 
     private String challenge() throws IOException {
@@ -126,7 +138,7 @@ class PortalApiServletTest {
 
         PortalSubmission s = received.get(0);
         assertEquals(Map.of("fullName", "Luis Ruiz"), s.fields().get("detainee"));
-        assertEquals(List.of("medical"), s.fields().get("categories"));
+        assertEquals("medical", s.fields().get("categories"));
         assertEquals(PortalApiServlet.PRIVACY_STATEMENT_VERSION, s.privacyStatementVersion());
         assertEquals(Instant.parse("2026-12-01T09:58:00Z"), s.privacyStatementAcceptedAt());
         assertEquals("10.0.0.1", s.remoteAddress());
@@ -235,11 +247,20 @@ class PortalApiServletTest {
     }
 
     @Test
+    void theStatusOffersTheComplaintsModulesCategories() throws IOException {
+        Answer status = call("GET", "/status", null, null, "10.0.0.12");
+        assertEquals(200, status.status());
+        assertEquals("[{\"key\":\"medical\",\"label\":\"Medical\"},{\"key\":\"food\",\"label\":\"Food\"}]",
+                MAPPER.writeValueAsString(status.body().get("categories")));
+    }
+
+    @Test
     void withoutTheComplaintsModuleThePortalSaysItIsUnavailable() throws IOException {
         servlet.gate = null;
         Answer status = call("GET", "/status", null, null, "10.0.0.10");
         assertEquals(200, status.status());
         assertFalse(status.body().get("available").asBoolean());
+        assertEquals(0, status.body().get("categories").size());
 
         Answer a = post(new Multipart().build(), "lang=es", "10.0.0.10");
         assertEquals(503, a.status());

@@ -29,6 +29,30 @@ class PortalMessagesTest {
                 PortalMessages.of("es").rule("fileTooLarge", "a.pdf", 10L));
     }
 
+    /**
+     * Every rule key the complaints module's intake can put in a FieldError: the engine's field
+     * validation, the complaint type's cross-field rules, the portal intake's own checks and the
+     * engine's attachment checks. Each must be explained in words of its own in both languages.
+     */
+    private static final Set<String> INTAKE_RULES = Set.of(
+            // FieldValidator of the case engine
+            "unknown", "forbidden", "required", "email", "phone", "type", "option", "aNumber", "reference",
+            "maxLength", "characters", "range", "notInFuture", "date", "maxItems",
+            // ComplaintType.validate
+            "anonymous", "category", "inquirySubject", "stay",
+            // CaseEngine.addAttachment through ComplaintService.attach
+            "pattern", "unreadable", "maxSize", "executable", "contentType", "contentTypeMismatch");
+
+    @Test
+    void everyRuleOfTheComplaintIntakeHasAMessageInBothLanguages() {
+        for (String rule : INTAKE_RULES) {
+            assertTrue(PortalMessages.of("en").knows(rule), "English message for " + rule);
+            assertTrue(PortalMessages.of("es").knows(rule), "Spanish message for " + rule);
+            assertFalse(PortalMessages.of("es").rule(rule).equals(PortalMessages.of("en").rule(rule)),
+                    "the Spanish message of " + rule + " is translated");
+        }
+    }
+
     @Test
     void anUnknownRuleGetsTheGeneralMessage() {
         assertEquals(PortalMessages.of("es").rule("invalid"), PortalMessages.of("es").rule("someNewRule"));

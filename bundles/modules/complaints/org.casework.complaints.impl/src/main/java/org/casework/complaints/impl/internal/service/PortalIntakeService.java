@@ -9,9 +9,11 @@ import java.util.Map;
 
 import org.casework.audit.api.AuditEvent;
 import org.casework.audit.api.AuditService;
+import org.casework.complaints.api.PortalCategory;
 import org.casework.complaints.api.PortalIntake;
 import org.casework.complaints.api.PortalReceipt;
 import org.casework.complaints.api.PortalSubmission;
+import org.casework.complaints.impl.internal.CategoryCatalog;
 import org.casework.complaints.impl.internal.ComplaintType;
 import org.casework.complaints.impl.internal.persistence.ComplaintStore;
 import org.casework.core.api.Caller;
@@ -38,14 +40,21 @@ public class PortalIntakeService implements PortalIntake {
     private final CaseService cases;
     private final ComplaintStore store;
     private final AuditService audit;
+    private final CategoryCatalog categories;
 
     @Activate
     public PortalIntakeService(@Reference ComplaintService complaints, @Reference CaseService cases,
-            @Reference ComplaintStore store, @Reference AuditService audit) {
+            @Reference ComplaintStore store, @Reference AuditService audit, @Reference CategoryCatalog categories) {
         this.complaints = complaints;
         this.cases = cases;
         this.store = store;
         this.audit = audit;
+        this.categories = categories;
+    }
+
+    @Override
+    public List<PortalCategory> categories() {
+        return categories.all().stream().filter(c -> c.active()).map(c -> new PortalCategory(c.key(), c.label())).toList();
     }
 
     @Override
@@ -58,6 +67,11 @@ public class PortalIntakeService implements PortalIntake {
         if (s.privacyStatementVersion() == null || s.privacyStatementVersion().isBlank()
                 || s.privacyStatementVersion().length() > 40 || s.privacyStatementAcceptedAt() == null) {
             errors.add(new FieldError("privacyStatement", "required", "Read and accept the Privacy Act Statement first."));
+        }
+        // checked here too so that a visitor learns of both at once, not one per attempt
+        FieldError aNumber = ComplaintType.checkANumber(s.fields().get("aNumber"));
+        if (aNumber != null) {
+            errors.add(aNumber);
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
