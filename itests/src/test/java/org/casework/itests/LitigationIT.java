@@ -23,6 +23,7 @@ import org.apache.karaf.features.FeaturesService;
 import org.casework.itests.support.CaseworkHttp;
 import org.casework.itests.support.CaseworkTestSupport;
 import org.casework.itests.support.HttpResult;
+import org.casework.itests.support.Wait;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -143,35 +144,54 @@ public class LitigationIT extends CaseworkTestSupport {
     }
 
     @Test
-    public void twoSimultaneousCreatesOfOneANumberMakeOneCase() throws Exception {
-        String a = newANumber();
-        List<CaseworkHttp> users = List.of(user("attorney", "occ-sf"), user("attorney", "occ-la"));
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<HttpResult>> calls = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            CaseworkHttp who = users.get(i);
-            String name = "Simultaneous " + i;
-            calls.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return who.post(IMM, Map.of("fields", immigration(a, name)));
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (CompletableFuture<HttpResult> c : calls) {
-            HttpResult r = c.get();
-            statuses.add(r.status());
-            if (r.status() == 409) {
-                assertTrue(r.toString(), errorFields(r).contains("fields.aNumber"));
+    public void simultaneousCreatesOfOneANumberMakeOneCase() throws Exception {
+        List<CaseworkHttp> users = List.of(user("attorney", "occ-sf"), user("attorney", "occ-la"),
+                user("support-staff", "occ-ny"));
+        // Several rounds, each a fresh A-Number sent by three users at once: at least some of them
+        // meet inside the database, where only the unique key can decide.
+        for (int round = 0; round < 3; round++) {
+            String a = newANumber();
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<HttpResult>> calls = new ArrayList<>();
+            for (int i = 0; i < users.size(); i++) {
+                CaseworkHttp who = users.get(i);
+                String name = "Simultaneous " + round + "-" + i;
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return who.post(IMM, Map.of("fields", immigration(a, name)));
+                }));
             }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (CompletableFuture<HttpResult> c : calls) {
+                HttpResult r = c.get();
+                statuses.add(r.status());
+                if (r.status() == 409) {
+                    assertTrue(r.toString(), errorFields(r).contains("fields.aNumber"));
+                    assertTrue("the winner is named to a reader: " + r, r.body().contains("IMM-"));
+                }
+            }
+            statuses.sort(Integer::compare);
+            assertEquals(statuses.toString(), List.of(201, 409, 409), statuses);
+            assertEquals(1, total(IMM + "?f.aNumber=" + a));
         }
-        statuses.sort(Integer::compare);
-        assertEquals(statuses.toString(), List.of(201, 409), statuses);
-        assertEquals(1, total(IMM + "?f.aNumber=" + a));
+    }
+
+    @Test
+    public void theEndpointsAreInTheOpenApiDocument() {
+        HttpResult doc = Wait.forValue("openapi.json lists the litigation paths", BOOT_TIMEOUT,
+                () -> http().get("/api/v1/openapi.json"),
+                r -> r.status() == 200 && r.json().path("paths").has("/litigation/a-numbers/{aNumber}"));
+        JsonNode paths = doc.json().path("paths");
+        for (String path : List.of("/litigation/immigration-cases/from-project/{projectId}",
+                "/litigation/cases/{id}/hearings", "/litigation/cases/{id}/due-dates")) {
+            assertTrue(path, paths.has(path));
+        }
+        assertTrue(paths.path("/litigation/cases/{id}/hearings").has("post"));
     }
 
     @Test
