@@ -59,6 +59,46 @@ public final class TestBundles {
         }
     }
 
+    /**
+     * A bundle {@code bsn} made of the given test classes (with their nested classes), started
+     * by {@code activator}, importing {@code imports}.
+     */
+    public static Option activator(String bsn, Class<?> activator, String imports, Class<?>... classes) {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", bsn);
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Bundle-Activator", activator.getName());
+        main.putValue("Import-Package", imports);
+        try {
+            Path jar = Files.createTempFile(bsn + "-", ".jar");
+            jar.toFile().deleteOnExit();
+            try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out, manifest)) {
+                for (Class<?> type : classes) {
+                    String entry = type.getName().replace('.', '/') + ".class";
+                    Path file = folder(entry);
+                    String prefix = file.getFileName().toString().replace(".class", "$");
+                    List<Path> all;
+                    try (Stream<Path> siblings = Files.list(file.getParent())) {
+                        all = siblings.filter(p -> p.equals(file) || p.getFileName().toString().startsWith(prefix))
+                                .sorted().collect(Collectors.toList());
+                    }
+                    String dir = entry.substring(0, entry.lastIndexOf('/') + 1);
+                    for (Path p : all) {
+                        zip.putNextEntry(new JarEntry(dir + p.getFileName()));
+                        zip.write(Files.readAllBytes(p));
+                        zip.closeEntry();
+                    }
+                }
+            }
+            return bundle(jar.toUri().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path folder(String resources) {
         URL url = TestBundles.class.getClassLoader().getResource(resources);
         if (url == null || !"file".equals(url.getProtocol())) {

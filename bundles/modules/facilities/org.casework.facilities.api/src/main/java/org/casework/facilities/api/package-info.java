@@ -3,7 +3,7 @@
  * facilities, kept by administrators and read by the complaints and inspections modules.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.casework.facilities.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -26,6 +26,7 @@ import org.casework.audit.api.AuditService;
 import org.casework.audit.api.FieldChange;
 import org.casework.audit.api.Verification;
 import org.casework.audit.impl.internal.alerts.AlertFeed;
+import org.casework.audit.impl.internal.alerts.Entry;
 import org.casework.audit.impl.internal.chain.Hashes;
 import org.casework.audit.impl.internal.persistence.AuditEntryEntity;
 import org.casework.core.api.Caller;
@@ -300,48 +301,70 @@ public class AuditLog implements AuditService {
         }
     }
 
-    /** Chains one batch of entries with ids above {@code after}; returns {last id seen, chained}, or null. */
+    /**
+     * Chains one batch of entries with ids above {@code after}; returns {last id seen, chained}, or null.
+     *
+     * <p>Only entries dated after the head less the grace are looked at: older ones are never
+     * chained (verification reports them), so scanning the whole trail each run would cost more
+     * as the trail grows, for nothing. The chain takes each entry's stored hash without reading the
+     * entry itself back: verification recomputes every chained entry's hash from its content, so an
+     * entry changed before it was chained is still reported, by position.
+     */
     private long[] chainBatch(EntityManager em, long after) {
         lock(em);
         Head head = head(em);
-        Instant cutoff = head == null ? null : head.at().minus(grace);
-        List<?> ids = em.createNativeQuery("SELECT e.id FROM cw_audit_entry e WHERE NOT EXISTS "
-                + "(SELECT 1 FROM cw_audit_chain c WHERE c.entry_id = e.id) AND e.id > ? ORDER BY e.id")
-                .setParameter(1, after).setMaxResults(BATCH).getResultList();
-        if (ids.isEmpty()) {
+        Instant cutoff = head == null ? Instant.EPOCH : head.at().minus(grace);
+        List<?> rows = em.createNativeQuery("SELECT e.id, e.at_time, e.actor, e.system_caller, e.remote_address, "
+                + "e.action, e.record_type, e.record_id, e.outcome, e.entry_hash FROM cw_audit_entry e "
+                + "WHERE e.at_time >= ? AND e.id > ? AND NOT EXISTS "
+                + "(SELECT 1 FROM cw_audit_chain c WHERE c.entry_id = e.id) ORDER BY e.id")
+                .setParameter(1, java.sql.Timestamp.from(cutoff)).setParameter(2, after)
+                .setMaxResults(BATCH).getResultList();
+        if (rows.isEmpty()) {
             return null;
         }
-        List<AuditEntryEntity> entries = em.createQuery(
-                "SELECT e FROM AuditEntryEntity e WHERE e.id IN :ids ORDER BY e.id", AuditEntryEntity.class)
-                .setParameter("ids", ids.stream().map(o -> ((Number) o).longValue()).toList()).getResultList();
         long position = head == null ? 0 : head.position();
         String hash = head == null ? Hashes.GENESIS : head.chainHash();
-        int chained = 0;
-        for (AuditEntryEntity e : entries) {
-            if (!Hashes.entryHash(e).equals(e.getEntryHash())) {
-                LOG.warn("Audit entry {} does not match its hash; it is left out of the chain", e.getId());
-                continue;
-            }
-            if (cutoff != null && e.getAt().isBefore(cutoff)) {
-                LOG.warn("Audit entry {} is dated {}, before the chain's head; it is left out of the chain",
-                        e.getId(), e.getAt());
-                continue;
-            }
+        List<Object[]> links = new ArrayList<>(rows.size());
+        List<Entry> chained = new ArrayList<>(rows.size());
+        for (Object o : rows) {
+            Object[] r = (Object[]) o;
+            long id = ((Number) r[0]).longValue();
             position++;
-            hash = Hashes.chainHash(hash, e.getEntryHash());
-            em.createNativeQuery("INSERT INTO cw_audit_chain (position, entry_id, chain_hash) VALUES (?, ?, ?)")
-                    .setParameter(1, position).setParameter(2, e.getId()).setParameter(3, hash).executeUpdate();
-            chained++;
-            AlertFeed feed = alerts;
-            if (feed != null) {
-                feed.chained(e);
+            hash = Hashes.chainHash(hash, (String) r[9]);
+            links.add(new Object[] {position, id, hash});
+            chained.add(new Entry(id, ((java.sql.Timestamp) r[1]).toInstant(), (String) r[2], truth(r[3]),
+                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8]));
+        }
+        insertLinks(em, links);
+        checkpointIfDue(em, position, hash);
+        AlertFeed feed = alerts;
+        if (feed != null) {
+            chained.forEach(feed::chained);
+        }
+        long last = ((Number) ((Object[]) rows.get(rows.size() - 1))[0]).longValue();
+        return new long[] {last, chained.size()};
+    }
+
+    /** One batched statement for the batch's links: the chainer shares the database with the writers. */
+    private static void insertLinks(EntityManager em, List<Object[]> links) {
+        java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+        try (java.sql.PreparedStatement st = c.prepareStatement(
+                "INSERT INTO cw_audit_chain (position, entry_id, chain_hash) VALUES (?, ?, ?)")) {
+            for (Object[] l : links) {
+                st.setLong(1, (Long) l[0]);
+                st.setLong(2, (Long) l[1]);
+                st.setString(3, (String) l[2]);
+                st.addBatch();
             }
+            st.executeBatch();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not append " + links.size() + " entries to the audit chain", e);
         }
-        if (chained > 0) {
-            checkpointIfDue(em, position, hash);
-        }
-        long last = ((Number) ids.get(ids.size() - 1)).longValue();
-        return new long[] {last, chained};
+    }
+
+    private static boolean truth(Object column) {
+        return column instanceof Boolean b ? b : column instanceof Number n && n.intValue() != 0;
     }
 
     private void lock(EntityManager em) {

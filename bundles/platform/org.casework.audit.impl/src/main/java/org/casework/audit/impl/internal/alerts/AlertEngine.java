@@ -9,7 +9,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.casework.audit.impl.internal.persistence.AuditEntryEntity;
 import org.casework.mail.api.MailException;
 import org.casework.mail.api.MailMessage;
 import org.casework.mail.api.MailService;
@@ -87,9 +86,7 @@ public class AlertEngine implements AlertFeed {
     }
 
     @Override
-    public void chained(AuditEntryEntity e) {
-        Entry entry = new Entry(e.getId() == null ? 0 : e.getId(), e.getAt(), e.getActor(), e.isSystemCaller(),
-                e.getRemoteAddress(), e.getAction(), e.getRecordType(), e.getRecordId(), e.getOutcome());
+    public void chained(Entry entry) {
         try {
             worker.execute(() -> evaluate(entry));
         } catch (RejectedExecutionException full) {

@@ -1,7 +1,5 @@
 package org.casework.audit.impl.internal.alerts;
 
-import org.casework.audit.impl.internal.persistence.AuditEntryEntity;
-
 /**
  * Receives each audit entry once it is committed and chained. Called on the audit chainer's
  * thread inside its transaction: implementations copy what they need and return at once.
@@ -9,5 +7,5 @@ import org.casework.audit.impl.internal.persistence.AuditEntryEntity;
 public interface AlertFeed {
 
     /** One entry just appended to the chain. */
-    void chained(AuditEntryEntity entry);
+    void chained(Entry entry);
 }

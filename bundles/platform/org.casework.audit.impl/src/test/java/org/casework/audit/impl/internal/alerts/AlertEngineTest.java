@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.casework.audit.impl.internal.persistence.AuditEntryEntity;
 import org.casework.core.api.CaseworkException;
 import org.casework.core.api.NotFoundException;
 import org.casework.mail.api.MailException;
@@ -56,9 +55,9 @@ class AlertEngineTest {
         jpa.close();
     }
 
-    private static AuditEntryEntity failure(String name, int second) {
-        return new AuditEntryEntity(NOW.plusSeconds(second), name, false, "10.0.0.7", "logon-failed", "user", null,
-                "failed", null, "wrong password");
+    private static Entry failure(String name, int second) {
+        return new Entry(second + 1, NOW.plusSeconds(second), name, false, "10.0.0.7", "logon-failed", "user", null,
+                "failed");
     }
 
     private void failures(String name, int count) {

@@ -1,0 +1,404 @@
+package org.casework.complaints.impl.internal.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.casework.core.api.access.Visibility;
+import org.casework.persistence.api.MigratedSchema;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Reads and writes the complaints module's tables. Every method joins the caller's transaction
+ * when there is one (a case save, an intake), so module rows commit or roll back with the case.
+ */
+@Component(service = ComplaintStore.class)
+public class ComplaintStore {
+
+    /** Separates the detainee's names in one column; never part of a name the engine accepts. */
+    private static final String NAME_SEPARATOR = "\n";
+
+    /** The queues of the resolution work. */
+    public enum Queue {
+        MINE, UNASSIGNED, EMERGENCY, OVERDUE
+    }
+
+    /** The indexed facts of one saved complaint, as a CaseListener hears them. */
+    public record Snapshot(long caseId, String caseNumber, String status, boolean closed, String assignee,
+            String createdBy, String ownerDivision, String channel, boolean emergency, Instant at, String aNumber,
+            LocalDate dateOfBirth, List<String> names, Set<String> blockingKeys) {
+    }
+
+    private final JpaTemplate jpa;
+
+    @Activate
+    public ComplaintStore(@Reference(target = "(osgi.unit.name=casework-complaints)") JpaTemplate jpa,
+            @Reference(target = "(" + MigratedSchema.PROPERTY + "=org.casework.complaints.impl)") MigratedSchema schema) {
+        this.jpa = jpa;
+    }
+
+    /** Outside OSGi (unit tests), over a template the test set up. */
+    public ComplaintStore(JpaTemplate jpa) {
+        this.jpa = jpa;
+    }
+
+    /**
+     * Runs work in one transaction (joining the caller's when there is one): case engine calls
+     * and this store's writes inside it commit or roll back together. A platform error the
+     * transaction template wrapped reaches the caller as itself.
+     */
+    public <R> R inTransaction(java.util.function.Supplier<R> work) {
+        try {
+            return jpa.txExpr(TransactionType.Required, em -> work.get());
+        } catch (org.casework.core.api.CaseworkException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+                if (t instanceof org.casework.core.api.CaseworkException ce) {
+                    throw ce;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Inserts or refreshes the module's row and the detainee's blocking keys. */
+    public void save(Snapshot s) {
+        jpa.tx(TransactionType.Required, em -> {
+            ComplaintEntity c = em.find(ComplaintEntity.class, s.caseId());
+            boolean fresh = c == null;
+            if (fresh) {
+                c = new ComplaintEntity();
+                c.caseId = s.caseId();
+                c.createdBy = s.createdBy();
+                c.receivedAt = s.at();
+            }
+            c.caseNumber = s.caseNumber();
+            c.status = s.status();
+            c.closed = s.closed();
+            c.assignee = s.assignee();
+            c.ownerDivision = s.ownerDivision();
+            c.channel = s.channel();
+            c.emergency = s.emergency();
+            c.aNumber = s.aNumber();
+            c.dateOfBirth = s.dateOfBirth();
+            c.detaineeNames = joinNames(s.names());
+            if (fresh) {
+                em.persist(c);
+                em.flush();
+            } else {
+                em.createQuery("DELETE FROM PersonKeyEntity k WHERE k.caseId = :id")
+                        .setParameter("id", s.caseId()).executeUpdate();
+            }
+            for (String key : s.blockingKeys()) {
+                PersonKeyEntity k = new PersonKeyEntity();
+                k.caseId = s.caseId();
+                k.blockingKey = key.length() > 255 ? key.substring(0, 255) : key;
+                em.persist(k);
+            }
+            em.flush();
+        });
+    }
+
+    public Optional<Rows.Complaint> find(long caseId) {
+        return jpa.txExpr(TransactionType.Required, em -> Optional.ofNullable(em.find(ComplaintEntity.class, caseId))
+                .map(ComplaintStore::row));
+    }
+
+    /** Records what the portal's submitter accepted and when the original must be destroyed. */
+    public void recordIntake(long caseId, String privacyVersion, Instant privacyAcceptedAt, String remoteAddress,
+            LocalDate destructionDue) {
+        jpa.tx(TransactionType.Required, em -> {
+            ComplaintEntity c = required(em, caseId);
+            c.privacyVersion = privacyVersion;
+            c.privacyAcceptedAt = privacyAcceptedAt;
+            c.remoteAddress = remoteAddress;
+            c.destructionDue = destructionDue;
+            em.flush();
+        });
+    }
+
+    /** Records that the paper or e-mail original was destroyed; false when it already was. */
+    public boolean recordDestruction(long caseId, String by, Instant at, String note) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ComplaintEntity c = required(em, caseId);
+            if (c.destroyedAt != null) {
+                return false;
+            }
+            c.destroyedAt = at;
+            c.destroyedBy = by;
+            c.destructionNote = note;
+            em.flush();
+            return true;
+        });
+    }
+
+    public void recordTriage(long caseId, String outcome, String referredTo, String note, String by, Instant at) {
+        jpa.tx(TransactionType.Required, em -> {
+            ComplaintEntity c = required(em, caseId);
+            c.triageOutcome = outcome;
+            c.referredTo = referredTo;
+            c.triageNote = note;
+            c.triagedBy = by;
+            c.triagedAt = at;
+            em.flush();
+        });
+    }
+
+    public void recordResolution(long caseId, String outcome, Instant at) {
+        jpa.tx(TransactionType.Required, em -> {
+            ComplaintEntity c = required(em, caseId);
+            c.resolutionOutcome = outcome;
+            c.resolvedAt = at;
+            em.flush();
+        });
+    }
+
+    /**
+     * Earlier-indexed detainees that may be the same person: the same A-Number, or a shared
+     * blocking key. The complaint itself is left out.
+     */
+    public List<Rows.IndexedPerson> candidates(long excludeCaseId, String aNumber, Collection<String> blockingKeys,
+            int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Set<Long> ids = new HashSet<>();
+            if (aNumber != null) {
+                ids.addAll(em.createQuery("SELECT c.caseId FROM ComplaintEntity c WHERE c.aNumber = :a", Long.class)
+                        .setParameter("a", aNumber).setMaxResults(limit).getResultList());
+            }
+            if (!blockingKeys.isEmpty()) {
+                ids.addAll(em.createQuery("SELECT DISTINCT k.caseId FROM PersonKeyEntity k WHERE k.blockingKey IN :keys",
+                        Long.class).setParameter("keys", List.copyOf(blockingKeys)).setMaxResults(limit).getResultList());
+            }
+            ids.remove(excludeCaseId);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            return em.createQuery("SELECT c FROM ComplaintEntity c WHERE c.caseId IN :ids ORDER BY c.caseId",
+                    ComplaintEntity.class).setParameter("ids", List.copyOf(ids)).getResultList().stream()
+                    .map(c -> new Rows.IndexedPerson(c.caseId, c.aNumber, c.dateOfBirth, splitNames(c.detaineeNames)))
+                    .toList();
+        });
+    }
+
+    /**
+     * One page of a queue, emergencies first, then oldest first; only complaints the visibility
+     * lets the caller see, so the total counts nothing hidden.
+     */
+    public Rows.IdPage queue(Queue queue, Visibility visibility, String username, Instant overdueBefore, int page,
+            int size) {
+        if (visibility.none()) {
+            return new Rows.IdPage(List.of(), 0);
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            // boolean literals are written as 0/1 for Derby, which refuses to compare them: parameters
+            StringBuilder where = new StringBuilder(" WHERE c.closed = :no");
+            switch (queue) {
+                case MINE -> where.append(" AND c.assignee = :me");
+                case UNASSIGNED -> where.append(" AND c.assignee IS NULL");
+                case EMERGENCY -> where.append(" AND c.emergency = :yes");
+                case OVERDUE -> where.append(" AND c.receivedAt < :cutoff");
+                default -> throw new IllegalArgumentException(queue.name());
+            }
+            boolean needMe = queue == Queue.MINE;
+            if (!visibility.all()) {
+                List<String> reach = new ArrayList<>();
+                if (!visibility.divisions().isEmpty()) {
+                    reach.add("c.ownerDivision IN :divisions");
+                }
+                if (visibility.assigned()) {
+                    reach.add("c.assignee = :me");
+                }
+                if (visibility.own() || visibility.assigned()) {
+                    reach.add("c.createdBy = :me");
+                }
+                if (!visibility.grantedIds().isEmpty()) {
+                    reach.add("c.caseId IN :granted");
+                }
+                where.append(" AND (").append(String.join(" OR ", reach)).append(')');
+                needMe |= visibility.own() || visibility.assigned();
+            }
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ComplaintEntity c" + where, Long.class);
+            TypedQuery<ComplaintEntity> items = em.createQuery("SELECT c FROM ComplaintEntity c" + where
+                    + " ORDER BY c.emergency DESC, c.receivedAt ASC, c.caseId ASC", ComplaintEntity.class);
+            for (TypedQuery<?> q : List.of(count, items)) {
+                q.setParameter("no", Boolean.FALSE);
+                if (queue == Queue.EMERGENCY) {
+                    q.setParameter("yes", Boolean.TRUE);
+                }
+                if (needMe) {
+                    q.setParameter("me", username);
+                }
+                if (queue == Queue.OVERDUE) {
+                    q.setParameter("cutoff", overdueBefore);
+                }
+                if (!visibility.all() && !visibility.divisions().isEmpty()) {
+                    q.setParameter("divisions", List.copyOf(visibility.divisions()));
+                }
+                if (!visibility.all() && !visibility.grantedIds().isEmpty()) {
+                    q.setParameter("granted", visibility.grantedIds().stream().map(ComplaintStore::parseId).toList());
+                }
+            }
+            long total = count.getSingleResult();
+            List<Rows.Complaint> rows = items.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
+                    .map(ComplaintStore::row).toList();
+            return new Rows.IdPage(rows, total);
+        });
+    }
+
+    // ---- engagement and correspondence ----------------------------------------------------
+
+    public Rows.Engagement addEngagement(long caseId, Instant contactedAt, String party, String channel, String summary,
+            LocalDate followUpOn, String by, Instant at) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            required(em, caseId);
+            EngagementEntity e = new EngagementEntity();
+            e.caseId = caseId;
+            e.contactedAt = contactedAt;
+            e.party = party;
+            e.channel = channel;
+            e.summary = summary;
+            e.followUpOn = followUpOn;
+            e.recordedBy = by;
+            e.recordedAt = at;
+            em.persist(e);
+            em.flush();
+            return row(e);
+        });
+    }
+
+    public List<Rows.Engagement> engagements(long caseId) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT e FROM EngagementEntity e WHERE e.caseId = :id ORDER BY e.contactedAt, e.id", EngagementEntity.class)
+                .setParameter("id", caseId).getResultList().stream().map(ComplaintStore::row).toList());
+    }
+
+    /** Follow-ups due on or before the day that nobody has been reminded of yet. */
+    public List<Rows.Engagement> dueFollowUps(LocalDate day, int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT e FROM EngagementEntity e WHERE e.followUpOn <= :day AND e.remindedAt IS NULL ORDER BY e.followUpOn, e.id",
+                EngagementEntity.class).setParameter("day", day).setMaxResults(limit).getResultList().stream()
+                .map(ComplaintStore::row).toList());
+    }
+
+    /** Marks a follow-up reminded; false when another node got there first. */
+    public boolean markReminded(long engagementId, Instant at) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "UPDATE EngagementEntity e SET e.remindedAt = :at WHERE e.id = :id AND e.remindedAt IS NULL")
+                .setParameter("at", at).setParameter("id", engagementId).executeUpdate() == 1);
+    }
+
+    public Rows.Correspondence addCorrespondence(long caseId, Instant sentAt, String recipientKind, String medium,
+            String recipient, String subject, Long attachmentId, String by) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            required(em, caseId);
+            CorrespondenceEntity c = new CorrespondenceEntity();
+            c.caseId = caseId;
+            c.sentAt = sentAt;
+            c.recipientKind = recipientKind;
+            c.medium = medium;
+            c.recipient = recipient;
+            c.subject = subject.length() > 300 ? subject.substring(0, 300) : subject;
+            c.attachmentId = attachmentId;
+            c.recordedBy = by;
+            em.persist(c);
+            em.flush();
+            return row(c);
+        });
+    }
+
+    public List<Rows.Correspondence> correspondence(long caseId) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT c FROM CorrespondenceEntity c WHERE c.caseId = :id ORDER BY c.sentAt, c.id", CorrespondenceEntity.class)
+                .setParameter("id", caseId).getResultList().stream().map(ComplaintStore::row).toList());
+    }
+
+    // ---- categories ---------------------------------------------------------------------------
+
+    public List<Rows.Category> categories() {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT c FROM CategoryEntity c ORDER BY c.label", CategoryEntity.class).getResultList().stream()
+                .map(c -> new Rows.Category(c.key, c.label, c.active, c.builtIn)).toList());
+    }
+
+    /** Adds a category, or changes the label and active flag of an existing one. */
+    public Rows.Category saveCategory(String key, String label, boolean active) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            CategoryEntity c = em.find(CategoryEntity.class, key);
+            if (c == null) {
+                c = new CategoryEntity();
+                c.key = key;
+                c.builtIn = false;
+                c.label = label;
+                c.active = active;
+                em.persist(c);
+            } else {
+                c.label = label;
+                c.active = active;
+            }
+            em.flush();
+            return new Rows.Category(c.key, c.label, c.active, c.builtIn);
+        });
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private static ComplaintEntity required(EntityManager em, long caseId) {
+        ComplaintEntity c = em.find(ComplaintEntity.class, caseId);
+        if (c == null) {
+            throw new org.casework.core.api.NotFoundException("Complaint " + caseId);
+        }
+        return c;
+    }
+
+    private static long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static String joinNames(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return null;
+        }
+        String joined = String.join(NAME_SEPARATOR, names);
+        return joined.length() > 4000 ? joined.substring(0, 4000) : joined;
+    }
+
+    static List<String> splitNames(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(NAME_SEPARATOR));
+    }
+
+    private static Rows.Complaint row(ComplaintEntity c) {
+        return new Rows.Complaint(c.caseId, c.caseNumber, c.status, c.closed, c.assignee, c.createdBy, c.ownerDivision,
+                c.channel, c.emergency, c.receivedAt, c.aNumber, c.dateOfBirth, splitNames(c.detaineeNames),
+                c.privacyVersion, c.privacyAcceptedAt, c.destructionDue, c.destroyedAt, c.destroyedBy,
+                c.destructionNote, c.triageOutcome, c.referredTo, c.triageNote, c.triagedBy, c.triagedAt,
+                c.resolutionOutcome, c.resolvedAt);
+    }
+
+    private static Rows.Engagement row(EngagementEntity e) {
+        return new Rows.Engagement(e.id, e.caseId, e.contactedAt, e.party, e.channel, e.summary, e.followUpOn,
+                e.remindedAt, e.recordedBy, e.recordedAt);
+    }
+
+    private static Rows.Correspondence row(CorrespondenceEntity c) {
+        return new Rows.Correspondence(c.id, c.caseId, c.sentAt, c.recipientKind, c.medium, c.recipient, c.subject,
+                c.attachmentId, c.recordedBy);
+    }
+}

@@ -1,0 +1,6 @@
+/** JPA entities of the facility list; they never leave this bundle. */
+@Header(name = "Meta-Persistence", value = "META-INF/persistence.xml")
+@Header(name = "Casework-Migrations", value = "db/migration")
+package org.casework.facilities.impl.internal.persistence;
+
+import org.osgi.annotation.bundle.Header;

@@ -1,0 +1,40 @@
+package org.casework.facilities.impl.internal.web;
+
+import org.casework.core.api.spi.ConsoleModule;
+import org.casework.core.api.spi.ModuleDescriptor;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Announces the facilities module to the health endpoint and puts its page in the console's
+ * navigation. The entry has no required role: reading facilities is a permission several roles
+ * hold ({@code facilities:read}), and the page tells a caller without it that they may not see
+ * the list.
+ */
+@Component(service = {ModuleDescriptor.class, ConsoleModule.class})
+public final class FacilitiesModule implements ModuleDescriptor, ConsoleModule {
+
+    @Override
+    public String key() {
+        return "facilities";
+    }
+
+    @Override
+    public String name() {
+        return "Facilities";
+    }
+
+    @Override
+    public String label() {
+        return "Facilities";
+    }
+
+    @Override
+    public String entryPath() {
+        return "/console/facilities/index.html";
+    }
+
+    @Override
+    public int order() {
+        return 300;
+    }
+}

@@ -1,0 +1,332 @@
+package org.casework.matching;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.casework.matching.Transliteration.Script;
+
+/**
+ * Splits a written name into words and gives each word the three forms matching works on: its
+ * Latin spelling, a spelling-variant form and a phonetic code; derives a name's blocking keys.
+ */
+final class NameWords {
+
+    /** Words that join a name's parts rather than name anyone; they neither anchor nor break a match. */
+    static final Set<String> PARTICLES = Set.of("de", "del", "della", "la", "las", "los", "da", "das", "dos",
+            "di", "du", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "bint", "binti", "al",
+            "el");
+
+    /** "García y López", "Silva e Souza": joining words only between two others; first or last they are initials. */
+    static final Set<String> CONJUNCTIONS = Set.of("y", "e");
+
+    /** A name's words used for keys: the first two and the last two, which carry given and family names. */
+    static final int KEY_WORDS = 4;
+
+    /** The longest word taken for a syllable of a given name that may be written joined to the next. */
+    static final int SYLLABLE = 4;
+
+    /** The longest phonetic code kept; longer words are told apart well enough by their first ten sounds. */
+    static final int MAX_CODE = 10;
+
+    private static final String APOSTROPHES = "'’ʼ`´";
+
+    /**
+     * One word of a name.
+     *
+     * @param shown the word as written, for reasons a reviewer reads
+     * @param latin lower-case Latin letters without marks
+     * @param variant the spelling-variant form: transliteration digraphs unified, doubled letters
+     *        single, inner vowels reduced to '*'
+     * @param code the phonetic code: consonant classes of the variant form and the class of an
+     *        initial vowel
+     * @param script the alphabet the word was written in
+     * @param joined whether the word stands for two written words (a given name written apart)
+     */
+    record Word(String shown, String latin, String variant, String code, Script script, boolean joined) {
+
+        static Word of(String shown, String latin, Script script) {
+            String v = NameWords.variant(latin);
+            return new Word(shown, latin, v, NameWords.code(v), script, false);
+        }
+
+        Word join(Word next) {
+            String l = latin + next.latin;
+            String v = NameWords.variant(l);
+            return new Word(shown + " " + next.shown, l, v, NameWords.code(v), script, true);
+        }
+
+        boolean initial() {
+            return latin.length() == 1;
+        }
+    }
+
+    private NameWords() {
+    }
+
+    /** The words of a name, particles left out, each with its Latin, variant and phonetic forms. */
+    static List<Word> words(String name) {
+        List<Word> words = new ArrayList<>();
+        if (name == null) {
+            return words;
+        }
+        String n = Normalizer.isNormalized(name, Normalizer.Form.NFC) ? name
+                : Normalizer.normalize(name, Normalizer.Form.NFC);
+        StringBuilder token = new StringBuilder();
+        for (int i = 0; i <= n.length(); i++) {
+            char c = i < n.length() ? n.charAt(i) : ' ';
+            if (APOSTROPHES.indexOf(c) >= 0) {
+                // O'Brien, Ja'far: one word
+                continue;
+            }
+            if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                    || Character.getType(c) == Character.COMBINING_SPACING_MARK) {
+                token.append(c);
+            } else if (token.length() > 0) {
+                addWords(token.toString(), words);
+                token.setLength(0);
+            }
+        }
+        for (int i = words.size() - 2; i > 0; i--) {
+            if (CONJUNCTIONS.contains(words.get(i).latin())) {
+                words.remove(i);
+            }
+        }
+        return words;
+    }
+
+    private static void addWords(String token, List<Word> words) {
+        Script script = Transliteration.scriptOf(token);
+        String latin = Transliteration.toLatin(token);
+        int start = words.size();
+        int from = 0;
+        for (int i = 0; i <= latin.length(); i++) {
+            if (i == latin.length() || !Character.isLetterOrDigit(latin.charAt(i))) {
+                if (i > from) {
+                    String piece = latin.substring(from, i);
+                    if (!PARTICLES.contains(piece) && piece.chars().anyMatch(Character::isLetter)) {
+                        words.add(Word.of(piece, piece, script));
+                    }
+                }
+                from = i + 1;
+            }
+        }
+        // a token that gave one word (perhaps after its article al- was split off) is shown as written
+        if (words.size() == start + 1) {
+            Word w = words.get(start);
+            words.set(start, new Word(token, w.latin(), w.variant(), w.code(), script, false));
+        }
+    }
+
+    /**
+     * The blocking keys of one name: for each ordered pair of its key words, the full phonetic
+     * code of the first word, '+', and the start of the second word's code (one class when the
+     * first code has three or more classes, two otherwise, so that short codes such as "L" for
+     * "Li" still make a selective key). A name of one word is keyed by its code alone.
+     */
+    static Set<String> keys(List<Word> words) {
+        List<Word> w = words;
+        if (w.size() > KEY_WORDS) {
+            w = new ArrayList<>(words.subList(0, KEY_WORDS / 2));
+            w.addAll(words.subList(words.size() - KEY_WORDS / 2, words.size()));
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        if (w.size() == 1) {
+            keys.add(w.get(0).code());
+            return keys;
+        }
+        for (int i = 0; i < w.size(); i++) {
+            for (int j = 0; j < w.size(); j++) {
+                if (i != j) {
+                    keys.add(key(w.get(i), w.get(j)));
+                }
+            }
+        }
+        if (w.size() == 3) {
+            // a given name of two short syllables is written apart or together (Mei Ling Chen, Chen Meiling)
+            for (int i = 0; i < 2; i++) {
+                if (w.get(i).latin().length() <= SYLLABLE && w.get(i + 1).latin().length() <= SYLLABLE) {
+                    Word joined = w.get(i).join(w.get(i + 1));
+                    Word rest = w.get(i == 0 ? 2 : 0);
+                    keys.add(key(joined, rest));
+                    keys.add(key(rest, joined));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static String key(Word anchor, Word partner) {
+        String a = anchor.code();
+        String p = partner.code();
+        return a + "+" + p.substring(0, Math.min(p.length(), a.length() >= 3 ? 1 : 2));
+    }
+
+    /**
+     * The spelling-variant form of a Latin word. Transliterations of one name differ in vowels
+     * (Mohammed, Muhammad), doubled letters (Youssef, Yusuf) and digraphs for one sound (kh/h,
+     * ph/f, x/ks, w/v, tch/ch, dzh/dj/j); this form erases those differences but keeps the
+     * consonants in order, the class of an initial vowel and the final vowel, so Maria and Mario
+     * stay apart.
+     */
+    static String variant(String latin) {
+        String s = spelling(latin);
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            // y before a vowel, and an initial i before a vowel (Iosif, Iuliia), are the consonant y
+            boolean consonantY = (c == 'y' || (c == 'i' && i == 0)) && i + 1 < s.length() && vowel(s.charAt(i + 1));
+            if (consonantY) {
+                out.append('y');
+                i++;
+                continue;
+            }
+            if (!vowel(c)) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < s.length() && vowel(s.charAt(end))
+                    && !(s.charAt(end) == 'y' && end + 1 < s.length() && vowel(s.charAt(end + 1)) && end > i)) {
+                end++;
+            }
+            if (i == 0) {
+                char first = s.charAt(0);
+                out.append(first == 'a' || first == 'o' || first == 'u' ? 'a' : 'i');
+            } else if (end == s.length()) {
+                char last = s.charAt(end - 1);
+                out.append(last == 'y' ? 'i' : last);
+            } else {
+                out.append('*');
+            }
+            i = end;
+        }
+        return out.toString();
+    }
+
+    /**
+     * The spelling form of a Latin word: the variant form before its vowels are reduced, so that
+     * short words, where vowels make the name (Li and Lei, Zhu and Zhou), are told apart; a final y
+     * is written i (Aly, Ali).
+     */
+    static String spelling(String latin) {
+        String s = latin.replace("tsch", "ch").replace("sch", "sh").replace("tch", "ch").replace("dzh", "j")
+                .replace("dj", "j").replace("zh", "j").replace("ph", "f").replace("kh", "h").replace("gh", "g")
+                .replace("th", "t").replace("dh", "d").replace("ck", "k");
+        if (s.endsWith("ij")) {
+            // German and Polish spell a final Russian й as j: Dmitrij, Dmitriy, Dmitry
+            s = s.substring(0, s.length() - 1) + "y";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 4);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+            char after = i + 2 < s.length() ? s.charAt(i + 2) : 0;
+            switch (c) {
+                case 'q' -> {
+                    b.append('k');
+                    if (next == 'u' && frontVowel(after)) {
+                        i++;
+                    }
+                }
+                case 'g' -> {
+                    b.append('g');
+                    if (next == 'u' && frontVowel(after)) {
+                        i++;
+                    }
+                }
+                case 'c' -> {
+                    if (next == 'h') {
+                        // "ch" before a consonant is a k sound: Christos, Chloe
+                        boolean hard = after != 0 && !vowel(after);
+                        b.append(hard ? "k" : "ch");
+                        i++;
+                    } else {
+                        b.append(frontVowel(next) ? 's' : 'k');
+                    }
+                }
+                case 'w' -> b.append('v');
+                case 'x' -> b.append("ks");
+                default -> b.append(c);
+            }
+        }
+        s = b.toString();
+        // a final h after a vowel is silent in transliterations: Fatimah, Aishah, Abdullah
+        if (s.length() > 2 && s.endsWith("h") && vowel(s.charAt(s.length() - 2))) {
+            s = s.substring(0, s.length() - 1);
+        }
+        StringBuilder single = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (i == 0 || s.charAt(i) != s.charAt(i - 1)) {
+                single.append(s.charAt(i));
+            }
+        }
+        s = single.toString();
+        // Russian -ов is also written -off (Smirnoff), and -ия is written -iya, -ia or -iia (Mariya, Iuliia)
+        if (s.endsWith("f")) {
+            s = s.substring(0, s.length() - 1) + "v";
+        }
+        int iy = s.indexOf("iy");
+        if (iy >= 0 && iy + 2 < s.length() && vowel(s.charAt(iy + 2)) && s.charAt(iy + 2) != 'y') {
+            s = s.substring(0, iy + 1) + s.substring(iy + 2);
+        }
+        return s.endsWith("y") && s.length() > 1 ? s.substring(0, s.length() - 1) + "i" : s;
+    }
+
+    /**
+     * The phonetic code of a variant form: one capital per consonant class (B = b p f v, K = k g,
+     * S = s z, J = j ch sh, T = t d, and L, M, N, R, H), vowels left out except an initial one
+     * (A for a o u, I for e i y), repeated classes once.
+     */
+    static String code(String variant) {
+        StringBuilder b = new StringBuilder(MAX_CODE);
+        for (int i = 0; i < variant.length() && b.length() < MAX_CODE; i++) {
+            char c = variant.charAt(i);
+            char next = i + 1 < variant.length() ? variant.charAt(i + 1) : 0;
+            char cls;
+            if (i == 0 && (c == 'a' || c == 'i' || c == 'y')) {
+                cls = c == 'a' ? 'A' : 'I';
+            } else if ((c == 'c' || c == 's') && next == 'h') {
+                cls = 'J';
+                i++;
+            } else {
+                cls = consonantClass(c);
+            }
+            if (cls != 0 && (b.length() == 0 || b.charAt(b.length() - 1) != cls)) {
+                b.append(cls);
+            }
+        }
+        if (b.length() == 0 && !variant.isEmpty()) {
+            b.append(Character.toUpperCase(variant.charAt(0)));
+        }
+        return b.toString();
+    }
+
+    private static char consonantClass(char c) {
+        return switch (c) {
+            case 'b', 'p', 'f', 'v' -> 'B';
+            case 'k', 'g', 'c', 'q' -> 'K';
+            case 's', 'z' -> 'S';
+            case 'j' -> 'J';
+            case 't', 'd' -> 'T';
+            case 'l' -> 'L';
+            case 'm' -> 'M';
+            case 'n' -> 'N';
+            case 'r' -> 'R';
+            case 'h' -> 'H';
+            case 'a', 'e', 'i', 'o', 'u', 'y', '*' -> 0;
+            default -> Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : 0;
+        };
+    }
+
+    private static boolean vowel(char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    }
+
+    private static boolean frontVowel(char c) {
+        return c == 'e' || c == 'i' || c == 'y';
+    }
+}
