@@ -1,0 +1,103 @@
+package org.casework.litigation.impl.internal.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import javax.persistence.Column;
+import javax.persistence.Convert;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.SequenceGenerator;
+import javax.persistence.Table;
+
+import org.casework.persistence.jpa.InstantConverter;
+
+/** A row of {@code lit_hearing}: one hearing of a case. */
+@Entity
+@Table(name = "lit_hearing")
+public class HearingEntity {
+
+    @Id
+    @SequenceGenerator(name = "lit_hearing_seq", sequenceName = "lit_hearing_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "lit_hearing_seq")
+    private Long id;
+
+    @Column(name = "case_id", nullable = false)
+    private long caseId;
+
+    @Column(name = "hearing_date", nullable = false)
+    private LocalDate date;
+
+    @Column(name = "hearing_time", length = 5)
+    private String time;
+
+    @Column(name = "location", length = 200)
+    private String location;
+
+    @Column(name = "hearing_type", nullable = false, length = 32)
+    private String type;
+
+    @Column(name = "judge", length = 200)
+    private String judge;
+
+    @Column(name = "created_at", nullable = false)
+    @Convert(converter = InstantConverter.class)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    private String createdBy;
+
+    protected HearingEntity() {
+        // for JPA
+    }
+
+    public HearingEntity(long caseId, LocalDate date, String time, String location, String type, String judge,
+            Instant createdAt, String createdBy) {
+        this.caseId = caseId;
+        this.date = date;
+        this.time = time;
+        this.location = location;
+        this.type = type;
+        this.judge = judge;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getCaseId() {
+        return caseId;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public String getTime() {
+        return time;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public String getJudge() {
+        return judge;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+}

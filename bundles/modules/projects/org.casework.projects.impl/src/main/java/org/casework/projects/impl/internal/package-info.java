@@ -1,0 +1,2 @@
+/** The project case type and the project service other modules call. */
+package org.casework.projects.impl.internal;
