@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,6 +31,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ops4j.pax.exam.Configuration;
@@ -98,10 +101,12 @@ public class ComplaintsConsoleBrowserIT {
     }
 
     @Test
-    public void intakeByKeyboardThenQueuesTriageAndEngagement() {
+    public void intakeByKeyboardThenQueuesTriageAndEngagement() throws IOException {
         Map<String, List<String>> violations = new LinkedHashMap<>();
         String family = "Haddad" + letters(6);
         String digits = String.valueOf(100_000_000 + ThreadLocalRandom.current().nextInt(800_000_000));
+        Path scan = Files.createTempFile("intake-form", ".pdf");
+        Files.writeString(scan, "%PDF-1.4\n% scanned intake form\n%%EOF\n", StandardCharsets.US_ASCII);
         try {
             driver.get(base() + "/console/");
             browser.awaitPage("signIn");
@@ -138,18 +143,24 @@ public class ComplaintsConsoleBrowserIT {
                     driver.findElement(By.id("intake-a-number-live")).getText());
             browser.setValue("intake-incident-date", LocalDate.now().plusDays(3).toString());
             aNumber.sendKeys(Keys.ENTER);
-            WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cw-error-summary")));
-            wait.until(d -> summary.equals(d.switchTo().activeElement()));
-            String listed = summary.getText();
-            for (String label : List.of("A-Number", "Date of the incident", "What happened")) {
-                assertTrue("the summary names " + label + ": " + listed, listed.contains(label));
-            }
-            for (String id : List.of("intake-a-number", "intake-incident-date", "intake-description")) {
-                assertEquals(id, "true", driver.findElement(By.id(id)).getAttribute("aria-invalid"));
-            }
+            // the module checks the A-Number before anything else and answers it alone
+            WebElement summary = awaitErrorSummary();
+            assertTrue(summary.getText(), summary.getText().contains("A-Number"));
+            assertEquals("true", aNumber.getAttribute("aria-invalid"));
             // a summary link takes the keyboard to its field
             summary.findElement(By.partialLinkText("A-Number")).sendKeys(Keys.ENTER);
             assertEquals("intake-a-number", driver.switchTo().activeElement().getAttribute("id"));
+            aNumber.clear();
+            aNumber.sendKeys(Keys.ENTER);
+            wait.until(ExpectedConditions.stalenessOf(summary));
+            WebElement second = awaitErrorSummary();
+            String listed = second.getText();
+            for (String label : List.of("Date of the incident", "What happened")) {
+                assertTrue("the summary names " + label + ": " + listed, listed.contains(label));
+            }
+            for (String id : List.of("intake-incident-date", "intake-description")) {
+                assertEquals(id, "true", driver.findElement(By.id(id)).getAttribute("aria-invalid"));
+            }
             browser.check("intake with errors", violations);
             assertEquals("nothing was stored", 0,
                     admin().get("/api/v1/cases/complaint?q=" + family + "x").json().path("total").asInt());
@@ -177,7 +188,10 @@ public class ComplaintsConsoleBrowserIT {
             tabTo("intake-description").sendKeys("No medical care for three weeks despite requests.");
             tabTo("intake-consent").sendKeys(Keys.SPACE);
             tabTo("intake-emergency").sendKeys(Keys.SPACE);
-            tabTo("intake-submit").sendKeys(Keys.ENTER);
+            // choosing the file is the file dialog's business; the form sends it with the complaint
+            tabTo("intake-paper-form").sendKeys(scan.toAbsolutePath().toString());
+            tabTo("intake-submit");
+            new Actions(driver).sendKeys(Keys.ENTER).perform();
 
             // Saved: the number, the letter (no e-mail address given), the prior complaint and why.
             WebElement saved = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("intake-saved")));
@@ -192,7 +206,7 @@ public class ComplaintsConsoleBrowserIT {
             assertTrue(priorRow.getText(), priorRow.getText().contains(priorNumber));
             assertTrue("the reason is shown: " + priorRow.getText(),
                     priorRow.getText().contains("same A-Number A" + digits.substring(0, 3)));
-            assertTrue(driver.findElement(By.id("intake-checks")).getText().contains("Emergency"));
+            assertFalse(driver.findElements(By.cssSelector("#intake-checks [data-emergency='true']")).isEmpty());
             JsonNode stored = admin().get("/api/v1/cases/complaint?q=" + family).json();
             assertEquals(stored.toString(), 2, stored.path("total").asInt());
 
@@ -204,7 +218,8 @@ public class ComplaintsConsoleBrowserIT {
                     By.cssSelector("#queue-tab-unassigned[aria-current='page']")));
             browser.awaitPage("complaintQueues");
             WebElement row = queueRow(number);
-            assertTrue(row.getText(), row.getText().contains("Emergency"));
+            // the tag is upper-cased by the style sheet: the words are there, not only the colour
+            assertTrue(row.getText(), row.getText().toLowerCase(java.util.Locale.ROOT).contains("⚠ emergency"));
             assertFalse(row.findElements(By.cssSelector("[data-emergency='true']")).isEmpty());
             assertTrue(queueRow(priorNumber).findElements(By.cssSelector("[data-emergency='true']")).isEmpty());
             int unassigned = Integer.parseInt(driver.findElement(By.cssSelector("[data-count='unassigned']"))
@@ -248,6 +263,8 @@ public class ComplaintsConsoleBrowserIT {
             JsonNode after = admin().get("/api/v1/complaints/" + id).json();
             assertEquals(after.toString(), "accept", after.path("intake").path("triageOutcome").asText());
             assertEquals("ACCEPTED", after.path("complaint").path("status").asText());
+            JsonNode attachments = admin().get("/api/v1/cases/complaint/" + id + "/attachments").json();
+            assertTrue("the scanned form is attached: " + attachments, attachments.toString().contains(scan.getFileName().toString()));
             JsonNode engagements = admin().get("/api/v1/complaints/" + id + "/engagements").json();
             assertEquals(1, engagements.size());
             assertEquals(LocalDate.now().plusDays(7).toString(), engagements.get(0).path("followUpOn").asText());
@@ -293,10 +310,18 @@ public class ComplaintsConsoleBrowserIT {
             if (id.equals(active.getAttribute("id"))) {
                 return active;
             }
-            active.sendKeys(Keys.TAB);
+            // to the focused element as a keyboard would: sendKeys on a file input would choose a file
+            new Actions(driver).sendKeys(Keys.TAB).perform();
         }
         throw new AssertionError("Tab does not reach " + id + "; focus is on "
                 + driver.switchTo().activeElement().getAttribute("id"));
+    }
+
+    /** Waits for the intake form's error summary and for the focus to be on it. */
+    private static WebElement awaitErrorSummary() {
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cw-error-summary")));
+        wait.until(d -> summary.equals(d.switchTo().activeElement()));
+        return summary;
     }
 
     private static WebElement queueRow(String number) {
