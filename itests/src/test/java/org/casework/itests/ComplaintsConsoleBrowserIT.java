@@ -236,6 +236,7 @@ public class ComplaintsConsoleBrowserIT {
             browser.awaitPage("complaintWork");
             assertTrue(browser.heading(), browser.heading().contains(number));
             assertTrue(driver.findElement(By.id("triage-prior-table")).getText().contains(priorNumber));
+            assertTrue(driver.findElement(By.id("complaint-details")).getText().contains("A" + digits.substring(0, 3) + "-"));
             driver.findElement(By.id("triage-outcome-decline")).click();
             driver.findElement(By.id("triage-form-submit")).click();
             wait.until(ExpectedConditions.attributeToBe(By.id("triage-form-note"), "aria-invalid", "true"));

@@ -188,8 +188,17 @@ export function aNumberHint(raw) {
   if (digits.length < 8 || digits.length > 9) {
     return t('complaints.intake.aNumberLength', { count: digits.length });
   }
+  return t('complaints.intake.aNumberOk', { formatted: formatANumber(digits) });
+}
+
+/** A stored A-Number (nine digits) the way people write it: A123-456-789. */
+function formatANumber(stored) {
+  const digits = String(stored).replace(/\D/g, '');
+  if (digits.length < 8 || digits.length > 9) {
+    return String(stored);
+  }
   const nine = digits.padStart(9, '0');
-  return t('complaints.intake.aNumberOk', { formatted: `A${nine.slice(0, 3)}-${nine.slice(3, 6)}-${nine.slice(6)}` });
+  return `A${nine.slice(0, 3)}-${nine.slice(3, 6)}-${nine.slice(6)}`;
 }
 
 function readAsBase64(file) {
@@ -496,7 +505,7 @@ async function workPage(ctx) {
 
   const details = summaryList([
     [t('complaints.work.detainee'), detainee || t('complaints.notGiven')],
-    [t('complaints.work.aNumber'), fields.aNumber || t('complaints.notGiven')],
+    [t('complaints.work.aNumber'), fields.aNumber ? formatANumber(fields.aNumber) : t('complaints.notGiven')],
     [t('complaints.work.channel'), facts.channel ? label('channel', facts.channel) : ''],
     [t('complaints.work.received'), facts.receivedAt ? formatDateTime(facts.receivedAt) : ''],
     [t('complaints.work.assignee'), complaint.assignee || t('complaints.unassigned')],
@@ -520,7 +529,7 @@ async function workPage(ctx) {
     details,
     h('p', null, h('a', { href: `#/cases/complaint/${encodeURIComponent(id)}`, id: 'complaint-case-link' },
       t('complaints.work.casePage'))),
-    sections);
+    ...sections.filter(Boolean));
 }
 
 /**
