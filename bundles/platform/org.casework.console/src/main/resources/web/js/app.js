@@ -39,8 +39,44 @@ const PAGES = {
   alerts: alertsPage,
   alertDetail: alertDetailPage,
   account: accountPage,
+  module: modulePage,
   notFound,
 };
+
+const moduleScripts = new Map();
+
+/**
+ * A module's own page (#/m/<key>/...). The module's bundle serves /console/<key>/pages.js, whose
+ * route(path, query) answers {name, params, page} for the rest of the path, or null; the page then
+ * runs like the shell's own, inside the same frame, with the same focus handling and session.
+ */
+async function modulePage(ctx) {
+  const { key, path } = ctx.params;
+  if (!moduleScripts.has(key)) {
+    const loading = import(`/console/${key}/pages.js`);
+    loading.catch(() => moduleScripts.delete(key));
+    moduleScripts.set(key, loading);
+  }
+  let script;
+  try {
+    script = await moduleScripts.get(key);
+  } catch (e) {
+    console.error(`Pages of module ${key} could not be loaded`, e);
+    notFound(ctx);
+    return;
+  }
+  const found = typeof script.route === 'function' ? await script.route(path, ctx.query) : null;
+  if (!ctx.alive()) {
+    return;
+  }
+  if (!found) {
+    notFound(ctx);
+    return;
+  }
+  main.dataset.page = found.name;
+  ctx.params = { ...found.params };
+  await found.page(ctx);
+}
 
 const PUBLIC_ROUTES = new Set(['signIn']);
 

@@ -42,6 +42,40 @@ export async function loadMessages() {
   document.documentElement.lang = language;
 }
 
+const moduleBundles = new Map();
+
+/**
+ * Adds a module's messages (`<base>/en.json`, and `<base>/<lang>.json` for the page's language) to
+ * the shell's, once per base. The shell's own keys win, so a module cannot change the frame's
+ * texts; a module's Spanish is laid over its English like the shell's.
+ */
+export function addMessages(base) {
+  if (!moduleBundles.has(base)) {
+    const load = async (lang) => {
+      const response = await fetch(`${base}/${lang}.json`, { credentials: 'same-origin' });
+      if (!response.ok) {
+        throw new Error(`Message bundle ${base}/${lang}.json not found`);
+      }
+      return response.json();
+    };
+    const loading = (async () => {
+      const english = await load('en');
+      let local = {};
+      if (language !== 'en') {
+        try {
+          local = await load(language);
+        } catch (e) {
+          console.warn('Falling back to English messages', e);
+        }
+      }
+      messages = { ...english, ...local, ...messages };
+    })();
+    loading.catch(() => moduleBundles.delete(base));
+    moduleBundles.set(base, loading);
+  }
+  return moduleBundles.get(base);
+}
+
 export function currentLanguage() {
   return language;
 }

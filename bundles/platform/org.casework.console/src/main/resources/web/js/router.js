@@ -27,6 +27,7 @@ export function buildHash(segments, query) {
 }
 
 const ID = /^[0-9]+$/;
+const MODULE_KEY = /^[a-z0-9][a-z0-9-]*$/;
 
 /** The route a hash names: {name, params, query}. */
 export function matchRoute(hash) {
@@ -59,6 +60,9 @@ export function matchRoute(hash) {
     route = { name: 'alertDetail', params: { id: type } };
   } else if (first === 'account' && segments.length === 1) {
     route = { name: 'account', params: {} };
+  } else if (first === 'm' && segments.length >= 2 && MODULE_KEY.test(type)) {
+    // A module's own pages: #/m/<key>/...; the module's script names the page (see app.js).
+    route = { name: 'module', params: { key: type, path: segments.slice(2) } };
   } else if (first === 'cases' && segments.length === 2) {
     route = { name: 'caseList', params: { type } };
   } else if (first === 'cases' && segments.length === 3 && third === 'new') {

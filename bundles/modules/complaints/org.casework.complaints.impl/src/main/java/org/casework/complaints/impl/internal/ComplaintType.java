@@ -14,7 +14,6 @@ import org.casework.core.api.ANumber;
 import org.casework.core.api.FieldError;
 import org.casework.core.api.spi.CaseType;
 import org.casework.core.api.spi.CaseTypeDefinition;
-import org.casework.core.api.spi.ConsoleModule;
 import org.casework.core.api.spi.FieldDefinition;
 import org.casework.core.api.spi.ModuleDescriptor;
 import org.casework.core.api.spi.TransitionDefinition;
@@ -28,9 +27,9 @@ import org.osgi.service.component.annotations.Reference;
  * change complaints comes from the access policy (resource {@code case.complaint}), never from
  * the type, so intake staff see only the complaints they entered.
  */
-@Component(service = {CaseType.class, ModuleDescriptor.class, ConsoleModule.class},
+@Component(service = {CaseType.class, ModuleDescriptor.class},
         property = CaseType.PROPERTY + "=" + ComplaintType.KEY)
-public class ComplaintType implements CaseType, ModuleDescriptor, ConsoleModule {
+public class ComplaintType implements CaseType, ModuleDescriptor {
 
     public static final String KEY = "complaint";
 
@@ -248,20 +247,5 @@ public class ComplaintType implements CaseType, ModuleDescriptor, ConsoleModule 
     @Override
     public String name() {
         return "Complaints";
-    }
-
-    @Override
-    public String label() {
-        return "Complaints";
-    }
-
-    @Override
-    public String entryPath() {
-        return "#/cases/complaint";
-    }
-
-    @Override
-    public int order() {
-        return 20;
     }
 }
