@@ -103,7 +103,8 @@ final class ComplaintLoader {
     double load(int count, List<ComplaintSamples> generators, String label) throws Exception {
         long t0 = System.nanoTime();
         idConnection = connections.open();
-        idConnection.setAutoCommit(true);
+        // one commit per refill of a few hundred sequence values, not one per value
+        idConnection.setAutoCommit(false);
         java.util.concurrent.atomic.AtomicInteger handedOut = new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(generators.size(), r -> {
             Thread t = new Thread(r, "bench-loader");
@@ -355,6 +356,7 @@ final class ComplaintLoader {
                         }
                     }
                 }
+                idConnection.commit();
             }
             java.util.Arrays.sort(ends, 0, filled);
         }
