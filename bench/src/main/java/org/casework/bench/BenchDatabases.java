@@ -31,6 +31,18 @@ final class BenchDatabases {
             return c;
         }
 
+        /** A connection for bulk inserts: the driver sends a batch of inserts as multi-row statements. */
+        Connection connectForLoad(String database) throws SQLException {
+            Properties p = new Properties();
+            p.setProperty("user", user);
+            p.setProperty("reWriteBatchedInserts", "true");
+            Connection c = new org.postgresql.Driver().connect(url(database), p);
+            if (c == null) {
+                throw new SQLException("The PostgreSQL driver does not accept " + url(database));
+            }
+            return c;
+        }
+
         /** Creates {@code casework_bench_<random>} and returns its name. */
         String createDatabase() throws SQLException {
             byte[] b = new byte[6];

@@ -392,7 +392,7 @@ public final class CaseCreateBenchmark {
     // ---- helpers --------------------------------------------------------------------------------
 
     /** The Derby folder named in the copy's datasource configuration. */
-    private static Path derbyDirectory(KarafServer server) {
+    static Path derbyDirectory(KarafServer server) {
         CfgFile cfg = CfgFile.open(server.datasourceCfg());
         String name = cfg.get("databaseName").orElseGet(() -> cfg.get("url")
                 .map(u -> u.replaceFirst("^jdbc:derby:", "").replaceFirst(";.*$", ""))

@@ -89,6 +89,13 @@ final class KarafServer {
                 .save();
     }
 
+    /** Adds a feature of the distribution's system repository to this copy's boot features. */
+    void bootFeature(String feature) {
+        CfgFile.open(home.resolve("etc/org.apache.karaf.features.cfg"))
+                .appendToList("featuresBoot", feature, List.of(feature, "casework-all"))
+                .save();
+    }
+
     /** Starts {@code bin/karaf server}; its console output goes to {@code bench-karaf.out}. */
     void start(String adminPassword) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")

@@ -26,6 +26,11 @@ final class ServerReady {
      * if the first sign-in must), and the example case type is served.
      */
     static Ready await(KarafServer server, String password, Duration bootTimeout) throws Exception {
+        return await(server, password, bootTimeout, CongressSamples.TYPE);
+    }
+
+    /** Like {@link #await(KarafServer, String, Duration)}, waiting for the case type {@code typeKey}. */
+    static Ready await(KarafServer server, String password, Duration bootTimeout, String typeKey) throws Exception {
         CaseworkApi api = new CaseworkApi(server.baseUrl());
         long deadline = System.nanoTime() + bootTimeout.toNanos();
         String[] last = {"no answer yet"};
@@ -42,7 +47,7 @@ final class ServerReady {
             token[0] = a.token();
             return Optional.ofNullable(a.token());
         });
-        poll("GET /api/v1/cases lists \"" + CongressSamples.TYPE + "\"", server, deadline, last, () -> {
+        poll("GET /api/v1/cases lists \"" + typeKey + "\"", server, deadline, last, () -> {
             HttpResponse<String> r = api.get(CaseworkApi.API + "/cases", token[0]);
             last[0] = r.statusCode() + " " + r.body();
             if (r.statusCode() == 403 && api.problemType(r).endsWith("password-change-required")) {
@@ -57,7 +62,7 @@ final class ServerReady {
                 token[0] = api.token(ADMIN, next).token();
                 return Optional.empty();
             }
-            return api.listsCaseType(r, CongressSamples.TYPE) ? Optional.of(true) : Optional.empty();
+            return api.listsCaseType(r, typeKey) ? Optional.of(true) : Optional.empty();
         });
         return new Ready(token[0], credentials[0]);
     }

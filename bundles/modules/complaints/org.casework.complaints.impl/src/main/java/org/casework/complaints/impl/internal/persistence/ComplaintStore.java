@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +16,8 @@ import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.casework.core.api.access.Visibility;
+import org.casework.matching.PersonMatching;
+import org.casework.matching.PersonRecord;
 import org.casework.persistence.api.MigratedSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -103,13 +105,48 @@ public class ComplaintStore {
                 em.createQuery("DELETE FROM PersonKeyEntity k WHERE k.caseId = :id")
                         .setParameter("id", s.caseId()).executeUpdate();
             }
-            for (String key : s.blockingKeys()) {
-                PersonKeyEntity k = new PersonKeyEntity();
-                k.caseId = s.caseId();
-                k.blockingKey = key.length() > 255 ? key.substring(0, 255) : key;
-                em.persist(k);
+            persistKeys(em, s.caseId(), s.dateOfBirth(), s.blockingKeys());
+            em.flush();
+        });
+    }
+
+    private static void persistKeys(EntityManager em, long caseId, LocalDate dateOfBirth, Set<String> keys) {
+        for (String key : keys) {
+            PersonKeyEntity k = new PersonKeyEntity();
+            k.caseId = caseId;
+            k.blockingKey = key.length() > 255 ? key.substring(0, 255) : key;
+            k.dateOfBirth = dateOfBirth;
+            k.keyVersion = PersonMatching.KEY_VERSION;
+            em.persist(k);
+        }
+    }
+
+    /**
+     * Recomputes the blocking keys of up to {@code batch} complaints whose keys an older
+     * {@link PersonMatching#KEY_VERSION} computed (or none recorded its date of birth yet), from
+     * the names and date of birth in the complaint's own row; one transaction per batch.
+     *
+     * @return how many complaints were re-keyed; 0 when none is left
+     */
+    public int refreshStaleKeys(int batch) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<Long> ids = em.createQuery("SELECT DISTINCT k.caseId FROM PersonKeyEntity k WHERE k.keyVersion <> :v",
+                    Long.class).setParameter("v", PersonMatching.KEY_VERSION).setMaxResults(batch).getResultList();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            em.createQuery("DELETE FROM PersonKeyEntity k WHERE k.caseId IN :ids").setParameter("ids", ids)
+                    .executeUpdate();
+            for (ComplaintEntity c : em.createQuery("SELECT c FROM ComplaintEntity c WHERE c.caseId IN :ids",
+                    ComplaintEntity.class).setParameter("ids", ids).getResultList()) {
+                List<String> names = splitNames(c.detaineeNames);
+                if (!names.isEmpty()) {
+                    PersonRecord person = new PersonRecord(names.get(0), names.subList(1, names.size()), c.dateOfBirth);
+                    persistKeys(em, c.caseId, c.dateOfBirth, PersonMatching.blockingKeys(person));
+                }
             }
             em.flush();
+            return ids.size();
         });
     }
 
@@ -167,30 +204,68 @@ public class ComplaintStore {
         });
     }
 
-    /**
-     * Earlier-indexed detainees that may be the same person: the same A-Number, or a shared
-     * blocking key. The complaint itself is left out.
-     */
+    /** Earlier-indexed detainees that may be the same person, without a date of birth to narrow them. */
     public List<Rows.IndexedPerson> candidates(long excludeCaseId, String aNumber, Collection<String> blockingKeys,
             int limit) {
+        return candidates(excludeCaseId, aNumber, blockingKeys, null, limit);
+    }
+
+    /**
+     * Earlier-indexed detainees that may be the same person: every complaint with the same A-Number
+     * (never capped away), and complaints sharing a blocking key whose date of birth is unknown or
+     * compatible with {@code dateOfBirth} ({@link PersonMatching#compatibleBirthDates}: the matcher
+     * rejects any other date, so the filter loses no match). Key candidates are ranked, those with
+     * a compatible date before those without one, then by how many keys they share, the newest
+     * first; at most {@code limit} of them are loaded. The complaint itself is left out. Three
+     * queries at most, all answered by indexes; only the columns the comparison needs are read.
+     */
+    public List<Rows.IndexedPerson> candidates(long excludeCaseId, String aNumber, Collection<String> blockingKeys,
+            LocalDate dateOfBirth, int limit) {
         return jpa.txExpr(TransactionType.Required, em -> {
-            Set<Long> ids = new HashSet<>();
+            Set<Long> ids = new LinkedHashSet<>();
             if (aNumber != null) {
                 ids.addAll(em.createQuery("SELECT c.caseId FROM ComplaintEntity c WHERE c.aNumber = :a", Long.class)
-                        .setParameter("a", aNumber).setMaxResults(limit).getResultList());
+                        .setParameter("a", aNumber).getResultList());
             }
             if (!blockingKeys.isEmpty()) {
-                ids.addAll(em.createQuery("SELECT DISTINCT k.caseId FROM PersonKeyEntity k WHERE k.blockingKey IN :keys",
-                        Long.class).setParameter("keys", List.copyOf(blockingKeys)).setMaxResults(limit).getResultList());
+                List<String> keys = blockingKeys.stream().map(k -> k.length() > 255 ? k.substring(0, 255) : k)
+                        .distinct().toList();
+                Set<LocalDate> dates = PersonMatching.compatibleBirthDates(dateOfBirth);
+                String ranked = "SELECT k.caseId, COUNT(k.caseId) AS shared FROM PersonKeyEntity k WHERE k.blockingKey IN :keys AND k.caseId <> :self";
+                String order = " GROUP BY k.caseId ORDER BY shared DESC, k.caseId DESC";
+                Set<Long> byKey = new LinkedHashSet<>();
+                if (dates.isEmpty()) {
+                    byKey.addAll(ids(em.createQuery(ranked + order, Object[].class).setParameter("keys", keys)
+                            .setParameter("self", excludeCaseId).setMaxResults(limit).getResultList()));
+                } else {
+                    byKey.addAll(ids(em.createQuery(ranked + " AND k.dateOfBirth IN :dates" + order, Object[].class)
+                            .setParameter("keys", keys).setParameter("self", excludeCaseId)
+                            .setParameter("dates", List.copyOf(dates)).setMaxResults(limit).getResultList()));
+                    if (byKey.size() < limit) {
+                        byKey.addAll(ids(em.createQuery(ranked + " AND k.dateOfBirth IS NULL" + order, Object[].class)
+                                .setParameter("keys", keys).setParameter("self", excludeCaseId)
+                                .setMaxResults(limit - byKey.size()).getResultList()));
+                    }
+                }
+                ids.addAll(byKey);
             }
             ids.remove(excludeCaseId);
             if (ids.isEmpty()) {
                 return List.of();
             }
-            return em.createQuery("SELECT c FROM ComplaintEntity c WHERE c.caseId IN :ids ORDER BY c.caseId",
-                    ComplaintEntity.class).setParameter("ids", List.copyOf(ids)).getResultList().stream()
-                    .map(c -> new Rows.IndexedPerson(c.caseId, c.aNumber, c.dateOfBirth, splitNames(c.detaineeNames)))
-                    .toList();
+            List<Rows.IndexedPerson> out = new ArrayList<>(ids.size());
+            List<Long> all = List.copyOf(ids);
+            // IN lists stay well below what the databases accept in one statement
+            for (int from = 0; from < all.size(); from += 1000) {
+                List<Object[]> rows = em.createQuery("SELECT c.caseId, c.aNumber, c.dateOfBirth, c.detaineeNames "
+                        + "FROM ComplaintEntity c WHERE c.caseId IN :ids", Object[].class)
+                        .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000))).getResultList();
+                for (Object[] r : rows) {
+                    out.add(new Rows.IndexedPerson((Long) r[0], (String) r[1], (LocalDate) r[2], splitNames((String) r[3])));
+                }
+            }
+            out.sort(java.util.Comparator.comparingLong(Rows.IndexedPerson::caseId));
+            return out;
         });
     }
 
@@ -355,6 +430,10 @@ public class ComplaintStore {
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    private static List<Long> ids(List<Object[]> rankedRows) {
+        return rankedRows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+    }
 
     private static ComplaintEntity required(EntityManager em, long caseId) {
         ComplaintEntity c = em.find(ComplaintEntity.class, caseId);

@@ -344,6 +344,12 @@ public class ComplaintService {
                 Boolean.TRUE.equals(f.get("emergency")));
     }
 
+    /**
+     * How many complaints sharing a blocking key are compared at most (those with the same A-Number
+     * always are): the best-ranked ones, a compatible date of birth and more shared keys first.
+     */
+    static final int PRIOR_CANDIDATES = 500;
+
     /** Prior complaints about the complaint's detainee that the caller may read, best matches first. */
     public List<PriorMatch> prior(Caller caller, long id) {
         return prior(caller, cases.get(caller, TYPE, id));
@@ -358,7 +364,8 @@ public class ComplaintService {
         }
         List<PriorMatch> out = new ArrayList<>();
         for (Rows.IndexedPerson candidate : store.candidates(c.id(), aNumber,
-                probe == null ? Set.of() : PersonMatching.blockingKeys(probe), 500)) {
+                probe == null ? Set.of() : PersonMatching.blockingKeys(probe), probe == null ? null : probe.dateOfBirth(),
+                PRIOR_CANDIDATES)) {
             Optional<PriorMatch> m = match(probe, aNumber, candidate);
             if (m.isEmpty()) {
                 continue;

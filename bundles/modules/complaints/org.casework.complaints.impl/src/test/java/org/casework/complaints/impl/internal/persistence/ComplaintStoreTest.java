@@ -26,7 +26,7 @@ class ComplaintStoreTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        jpa = new DerbyJpaTemplate("casework-complaints-test", "V1__complaints.derby.sql");
+        jpa = new DerbyJpaTemplate("casework-complaints-test", "V1__complaints.derby.sql", "V2__person_key_dob.derby.sql");
         store = new ComplaintStore(jpa);
     }
 
