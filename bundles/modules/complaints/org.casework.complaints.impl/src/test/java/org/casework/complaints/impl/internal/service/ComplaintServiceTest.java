@@ -23,7 +23,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.casework.audit.api.AuditService;
+import org.casework.complaints.api.PortalCategory;
 import org.casework.complaints.api.PortalSubmission;
+import org.casework.complaints.impl.internal.CategoryCatalog;
 import org.casework.complaints.impl.internal.ComplaintIndexer;
 import org.casework.complaints.impl.internal.ComplaintsConfig;
 import org.casework.complaints.impl.internal.persistence.ComplaintStore;
@@ -224,11 +226,29 @@ class ComplaintServiceTest {
 
     @Test
     void portalRefusesAComplaintWithoutConsentOrPrivacyStatementStoringNothing() {
-        PortalIntakeService portal = new PortalIntakeService(service, cases, store, mock(AuditService.class));
+        PortalIntakeService portal = new PortalIntakeService(service, cases, store, mock(AuditService.class),
+                mock(CategoryCatalog.class));
         ValidationException e = assertThrows(ValidationException.class, () -> portal.submit(new PortalSubmission(
                 detainee("A B", null), false, "en", null, null, false, "198.51.100.1", List.of())));
         assertEquals(List.of("consent", "privacyStatement"), e.errors().stream().map(x -> x.field()).toList());
         verify(cases, never()).create(any(), any(), any(), any());
+
+        // a bad A-Number is named in the same answer, not on the next attempt
+        Map<String, Object> fields = new LinkedHashMap<>(detainee("A B", null));
+        fields.put("aNumber", "12-34");
+        ValidationException both = assertThrows(ValidationException.class, () -> portal.submit(new PortalSubmission(
+                fields, false, "en", "PAS-1", Instant.now(), false, "198.51.100.1", List.of())));
+        assertEquals(List.of("consent", "fields.aNumber"), both.errors().stream().map(x -> x.field()).toList());
+        verify(cases, never()).create(any(), any(), any(), any());
+    }
+
+    @Test
+    void portalOffersTheActiveCategoriesOnly() {
+        CategoryCatalog catalog = mock(CategoryCatalog.class);
+        when(catalog.all()).thenReturn(List.of(new Rows.Category("medical", "Medical", true, true),
+                new Rows.Category("retired-topic", "Retired topic", false, false)));
+        PortalIntakeService portal = new PortalIntakeService(service, cases, store, mock(AuditService.class), catalog);
+        assertEquals(List.of(new PortalCategory("medical", "Medical")), portal.categories());
     }
 
     @Test
