@@ -433,7 +433,6 @@ class PersonMatchingTest {
                 }
             }
             // a typo in the first sound of a word, or in both words of a two-word name, can escape the keys
-            System.out.println("typo variants found: " + typoFound + " of " + typoVariants);
             assertTrue(typoFound >= typoVariants * 0.8, typoFound + " of " + typoVariants);
             int matches = 0;
             int crossMatches = 0;
@@ -453,7 +452,6 @@ class PersonMatchingTest {
                 }
             }
             assertTrue(matches > people.size() * 2, "matches " + matches);
-            System.out.println("matching pairs: " + matches + " among " + people.size() + " records, both ways alike");
             assertEquals(0, crossMatches, "different people matched");
         }
 
