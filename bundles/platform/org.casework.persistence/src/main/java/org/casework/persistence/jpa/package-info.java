@@ -4,7 +4,7 @@
  * in {@code @Convert} on each {@code java.time.Instant} attribute.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.casework.persistence.jpa;
 
 import org.osgi.annotation.bundle.Export;

@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.casework.persistence.jpa.TransactionConnection;
 
 /**
  * The audit trail: inserts entries unchained in the caller's transaction, chains committed
@@ -207,6 +208,7 @@ public class AuditLog implements AuditService {
             params.put("to", q.to());
         }
         return jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEntryEntity e" + where, Long.class);
             TypedQuery<AuditEntryEntity> list = em.createQuery(
                     "SELECT e FROM AuditEntryEntity e" + where + " ORDER BY e.id DESC", AuditEntryEntity.class);

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,6 +90,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.casework.persistence.jpa.TransactionConnection;
 
 /**
  * The case engine: storage, numbering, validation, workflow, notes, attachments, links and
@@ -339,6 +341,34 @@ public class CaseEngine implements CaseService, CaseGrants {
                 CaseEntity c = loadReadable(em, caller, def, id);
                 audit(caller, "view", def.key(), id, List.of(), c.getCaseNumber());
                 return toRecord(c, def, caller);
+            });
+        });
+    }
+
+    @Override
+    public List<CaseRecord> getAll(Caller caller, String type, Collection<Long> ids) {
+        return audited(caller, "view", type, null, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            Set<Long> wanted = new LinkedHashSet<>(ids == null ? List.of() : ids);
+            wanted.remove(null);
+            if (wanted.size() > CaseQuery.MAX_SIZE) {
+                throw new ValidationException(List.of(new FieldError("ids", "range",
+                        "At most " + CaseQuery.MAX_SIZE + " cases can be read at once.")));
+            }
+            if (wanted.isEmpty()) {
+                return List.<CaseRecord>of();
+            }
+            return tx(em -> {
+                List<CaseRecord> out = new ArrayList<>(wanted.size());
+                for (long id : wanted) {
+                    CaseEntity c = em.find(CaseEntity.class, id);
+                    if (c == null || !c.getCaseType().equals(def.key()) || !permits(caller, def, CaseAction.READ, c)) {
+                        continue;
+                    }
+                    audit(caller, "view", def.key(), id, List.of(), c.getCaseNumber());
+                    out.add(toRecord(c, def, caller));
+                }
+                return out;
             });
         });
     }
@@ -882,7 +912,7 @@ public class CaseEngine implements CaseService, CaseGrants {
 
     private <R> R tx(EmFunction<R> work) {
         try {
-            return jpa.txExpr(TransactionType.Required, work);
+            return jpa.txExpr(TransactionType.Required, em -> work.apply(TransactionConnection.claim(em)));
         } catch (CaseworkException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.casework.core.api.CaseworkException;
+import org.casework.persistence.jpa.TransactionConnection;
 
 /** Runs work in the current JTA transaction (or a new one) and hands back the error the work raised. */
 final class Transactions {
@@ -13,7 +14,7 @@ final class Transactions {
 
     static <R> R required(JpaTemplate jpa, EmFunction<R> work) {
         try {
-            return jpa.txExpr(TransactionType.Required, work);
+            return jpa.txExpr(TransactionType.Required, em -> work.apply(TransactionConnection.claim(em)));
         } catch (CaseworkException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import org.casework.persistence.api.MigratedSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.casework.persistence.jpa.TransactionConnection;
 
 /** Stores, finds and acknowledges misuse alerts in {@code cw_alert}. */
 @Component(service = AlertStore.class)
@@ -42,6 +43,7 @@ public class AlertStore {
     public AlertView insert(Alert alert) {
         AlertEntity e = new AlertEntity(alert);
         return jpa.txExpr(TransactionType.RequiresNew, em -> {
+            TransactionConnection.claim(em);
             em.persist(e);
             em.flush();
             return e.view();
@@ -79,6 +81,7 @@ public class AlertStore {
             params.put("to", q.to());
         }
         return jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AlertEntity a" + where, Long.class);
             TypedQuery<AlertEntity> list = em.createQuery("SELECT a FROM AlertEntity a" + where
                     + " ORDER BY a.raisedAt DESC, a.id DESC", AlertEntity.class);
@@ -102,6 +105,7 @@ public class AlertStore {
     public AlertView acknowledge(long id, String username, String comment) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         return jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             AlertEntity e = em.find(AlertEntity.class, id);
             if (e == null) {
                 throw new NotFoundException("The alert");

@@ -32,6 +32,7 @@ import org.casework.security.impl.internal.service.SecurityAudit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.casework.persistence.jpa.TransactionConnection;
 
 /**
  * The need-to-know decision: scopes from the caller's resolved permissions, widened by the
@@ -170,6 +171,7 @@ public final class AccessPolicyImpl implements AccessPolicy {
             throw new ValidationException(errors);
         }
         return jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             GrantEntity existing = em.find(GrantEntity.class,
                     new GrantEntity.Key(record.resource(), record.id(), who, action));
             if (existing != null) {
@@ -191,6 +193,7 @@ public final class AccessPolicyImpl implements AccessPolicy {
         requireGrantor(caller, record, "revoke");
         String who = grantee == null ? "" : grantee.strip().toLowerCase(java.util.Locale.ROOT);
         jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             GrantEntity existing = em.find(GrantEntity.class,
                     new GrantEntity.Key(record.resource(), record.id(), who, action));
             if (existing != null) {

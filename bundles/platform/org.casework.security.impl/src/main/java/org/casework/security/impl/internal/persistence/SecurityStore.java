@@ -19,6 +19,7 @@ import org.casework.security.api.UserAccount;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.casework.persistence.jpa.TransactionConnection;
 
 /**
  * Reads and writes users and sessions, each call in a JTA transaction of its own (or the caller's,
@@ -41,7 +42,7 @@ public class SecurityStore {
     }
 
     private <R> R tx(org.apache.aries.jpa.template.EmFunction<R> work) {
-        return jpa.txExpr(TransactionType.Required, work);
+        return jpa.txExpr(TransactionType.Required, em -> work.apply(TransactionConnection.claim(em)));
     }
 
     public long countUsers() {

@@ -21,6 +21,7 @@ import org.casework.security.impl.internal.persistence.UserTrainingEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.casework.persistence.jpa.TransactionConnection;
 
 /**
  * Reads and writes staff profiles and training records in the security bundle's persistence
@@ -69,7 +70,7 @@ public class ProfileStore {
     }
 
     private <R> R tx(EmFunction<R> work) {
-        return jpa.txExpr(TransactionType.Required, work);
+        return jpa.txExpr(TransactionType.Required, em -> work.apply(TransactionConnection.claim(em)));
     }
 
     /** The account and its profile; empty when there is no such account. */

@@ -35,6 +35,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.casework.persistence.jpa.TransactionConnection;
 
 /**
  * The roles and their permission sets, kept in {@code cw_role}: resolves a signed-in caller's
@@ -194,6 +195,7 @@ public final class RoleCatalog {
             throw new ValidationException(errors);
         }
         RoleDefinition saved = jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             RoleEntity e = em.find(RoleEntity.class, key);
             List<FieldChange> changes = new ArrayList<>();
             if (e == null) {
@@ -256,6 +258,7 @@ public final class RoleCatalog {
             throw new ForbiddenException("Only administrators may change roles.");
         }
         jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             RoleEntity e = em.find(RoleEntity.class, key);
             if (e == null) {
                 throw new NotFoundException("Role " + key);

@@ -22,6 +22,7 @@ import org.casework.persistence.api.MigratedSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.casework.persistence.jpa.TransactionConnection;
 
 /**
  * Reads and writes the complaints module's tables. Every method joins the caller's transaction
@@ -64,7 +65,11 @@ public class ComplaintStore {
      */
     public <R> R inTransaction(java.util.function.Supplier<R> work) {
         try {
-            return jpa.txExpr(TransactionType.Required, em -> work.get());
+            return jpa.txExpr(TransactionType.Required, em -> {
+                TransactionConnection.claim(em);
+                TransactionConnection.claim(em);
+                return work.get();
+            });
         } catch (org.casework.core.api.CaseworkException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -130,6 +135,7 @@ public class ComplaintStore {
      */
     public int refreshStaleKeys(int batch) {
         return jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             List<Long> ids = em.createQuery("SELECT DISTINCT k.caseId FROM PersonKeyEntity k WHERE k.keyVersion <> :v",
                     Long.class).setParameter("v", PersonMatching.KEY_VERSION).setMaxResults(batch).getResultList();
             if (ids.isEmpty()) {
@@ -171,6 +177,7 @@ public class ComplaintStore {
     /** Records that the paper or e-mail original was destroyed; false when it already was. */
     public boolean recordDestruction(long caseId, String by, Instant at, String note) {
         return jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             ComplaintEntity c = required(em, caseId);
             if (c.destroyedAt != null) {
                 return false;
@@ -222,6 +229,7 @@ public class ComplaintStore {
     public List<Rows.IndexedPerson> candidates(long excludeCaseId, String aNumber, Collection<String> blockingKeys,
             LocalDate dateOfBirth, int limit) {
         return jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             Set<Long> ids = new LinkedHashSet<>();
             if (aNumber != null) {
                 ids.addAll(em.createQuery("SELECT c.caseId FROM ComplaintEntity c WHERE c.aNumber = :a", Long.class)
@@ -279,6 +287,7 @@ public class ComplaintStore {
             return new Rows.IdPage(List.of(), 0);
         }
         return jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             // boolean literals are written as 0/1 for Derby, which refuses to compare them: parameters
             StringBuilder where = new StringBuilder(" WHERE c.closed = :no");
             switch (queue) {
@@ -339,6 +348,7 @@ public class ComplaintStore {
     public Rows.Engagement addEngagement(long caseId, Instant contactedAt, String party, String channel, String summary,
             LocalDate followUpOn, String by, Instant at) {
         return jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             required(em, caseId);
             EngagementEntity e = new EngagementEntity();
             e.caseId = caseId;
@@ -379,6 +389,7 @@ public class ComplaintStore {
     public Rows.Correspondence addCorrespondence(long caseId, Instant sentAt, String recipientKind, String medium,
             String recipient, String subject, Long attachmentId, String by) {
         return jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             required(em, caseId);
             CorrespondenceEntity c = new CorrespondenceEntity();
             c.caseId = caseId;
@@ -412,6 +423,7 @@ public class ComplaintStore {
     /** Adds a category, or changes the label and active flag of an existing one. */
     public Rows.Category saveCategory(String key, String label, boolean active) {
         return jpa.txExpr(TransactionType.Required, em -> {
+            TransactionConnection.claim(em);
             CategoryEntity c = em.find(CategoryEntity.class, key);
             if (c == null) {
                 c = new CategoryEntity();

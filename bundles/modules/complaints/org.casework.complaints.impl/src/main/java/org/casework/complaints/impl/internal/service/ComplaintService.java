@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import org.casework.core.api.CaseQuery;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -362,22 +363,21 @@ public class ComplaintService {
         if (probe == null && aNumber == null) {
             return List.of();
         }
-        List<PriorMatch> out = new ArrayList<>();
+        Map<Long, PriorMatch> matches = new LinkedHashMap<>();
         for (Rows.IndexedPerson candidate : store.candidates(c.id(), aNumber,
                 probe == null ? Set.of() : PersonMatching.blockingKeys(probe), probe == null ? null : probe.dateOfBirth(),
                 PRIOR_CANDIDATES)) {
-            Optional<PriorMatch> m = match(probe, aNumber, candidate);
-            if (m.isEmpty()) {
-                continue;
-            }
-            try {
-                CaseRecord other = cases.get(caller, TYPE, candidate.caseId());
-                PriorMatch pm = m.get();
-                out.add(new PriorMatch(other.id(), other.number(), other.status(), other.title(), pm.score(),
-                        pm.reasons()));
-            } catch (NotFoundException hidden) {
-                // a complaint the caller may not read stays invisible, and uncounted
-            }
+            match(probe, aNumber, candidate).ifPresent(m -> matches.merge(m.caseId(), m,
+                    (a, b) -> a.score() >= b.score() ? a : b));
+        }
+        List<Long> best = matches.values().stream()
+                .sorted(Comparator.comparingDouble(PriorMatch::score).reversed().thenComparingLong(PriorMatch::caseId))
+                .limit(CaseQuery.MAX_SIZE).map(PriorMatch::caseId).toList();
+        List<PriorMatch> out = new ArrayList<>();
+        // One engine call for all matches: a complaint the caller may not read is left out, uncounted.
+        for (CaseRecord other : cases.getAll(caller, TYPE, best)) {
+            PriorMatch pm = matches.get(other.id());
+            out.add(new PriorMatch(other.id(), other.number(), other.status(), other.title(), pm.score(), pm.reasons()));
         }
         out.sort(Comparator.comparingDouble(PriorMatch::score).reversed().thenComparingLong(PriorMatch::caseId));
         return out;

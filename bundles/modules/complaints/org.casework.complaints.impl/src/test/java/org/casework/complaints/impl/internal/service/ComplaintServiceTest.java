@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -17,9 +18,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.casework.audit.api.AuditService;
@@ -153,10 +157,8 @@ class ComplaintServiceTest {
         Map<String, Object> probeFields = detainee("Jose Ramirez", "1990-01-02", "Luis Garcia");
         probeFields.put("aNumber", "012345678");
         CaseRecord probe = index(300, "clerk", probeFields);
-        when(cases.get(ANALYST, "complaint", 100)).thenReturn(byNumber);
-        when(cases.get(ANALYST, "complaint", 150)).thenReturn(byAlias);
-        when(cases.get(ANALYST, "complaint", 200)).thenThrow(new NotFoundException("Case 200"));
         when(cases.get(ANALYST, "complaint", 300)).thenReturn(probe);
+        List<Collection<Long>> asked = readable(byNumber, byAlias, probe); // 200 is hidden from the analyst
 
         List<ComplaintService.PriorMatch> prior = service.prior(ANALYST, 300);
 
@@ -165,7 +167,23 @@ class ComplaintServiceTest {
         assertTrue(prior.get(0).reasons().contains("same A-Number A012-345-678"), prior.get(0).reasons().toString());
         assertTrue(prior.get(1).reasons().toString().contains("Luis Garcia"), prior.get(1).reasons().toString());
         assertTrue(prior.get(1).reasons().contains("same date of birth 1990-01-02"));
-        verify(cases, never()).get(ANALYST, "complaint", 250);
+        assertEquals(1, asked.size(), "all matches are read in one engine call");
+        assertFalse(asked.get(0).contains(250L), "a candidate that does not match is never read: " + asked);
+    }
+
+    /** The engine answers getAll with these records only, as if the others were hidden; returns what it was asked. */
+    private List<Collection<Long>> readable(CaseRecord... records) {
+        Map<Long, CaseRecord> byId = new LinkedHashMap<>();
+        for (CaseRecord r : records) {
+            byId.put(r.id(), r);
+        }
+        List<Collection<Long>> asked = new ArrayList<>();
+        when(cases.getAll(any(Caller.class), eq("complaint"), anyCollection())).thenAnswer(inv -> {
+            Collection<Long> ids = inv.getArgument(2);
+            asked.add(List.copyOf(ids));
+            return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        });
+        return asked;
     }
 
     @Test
@@ -174,6 +192,7 @@ class ComplaintServiceTest {
         CaseRecord b = index(450, "clerk", detainee("Yusuf Amina", null));
         when(cases.get(any(Caller.class), eq("complaint"), eq(400L))).thenReturn(a);
         when(cases.get(any(Caller.class), eq("complaint"), eq(450L))).thenReturn(b);
+        readable(a, b);
         assertEquals(450L, service.prior(ANALYST, 400).get(0).caseId());
         assertEquals(400L, service.prior(ANALYST, 450).get(0).caseId());
     }

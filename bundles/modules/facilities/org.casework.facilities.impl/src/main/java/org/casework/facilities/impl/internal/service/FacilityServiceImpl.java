@@ -47,6 +47,7 @@ import org.casework.persistence.api.MigratedSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.casework.persistence.jpa.TransactionConnection;
 
 /**
  * The facility list in this bundle's tables: the directory other modules read and the service
@@ -87,7 +88,7 @@ public final class FacilityServiceImpl implements FacilityService, FacilityDirec
     }
 
     private <R> R tx(EmFunction<R> work) {
-        return jpa.txExpr(TransactionType.Required, work);
+        return jpa.txExpr(TransactionType.Required, em -> work.apply(TransactionConnection.claim(em)));
     }
 
     // ---- the directory other modules read
