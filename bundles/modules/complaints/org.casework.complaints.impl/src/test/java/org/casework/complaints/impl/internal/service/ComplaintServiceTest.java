@@ -37,6 +37,7 @@ import org.casework.complaints.impl.internal.persistence.Rows;
 import org.casework.core.api.Caller;
 import org.casework.core.api.CaseRecord;
 import org.casework.core.api.CaseService;
+import org.casework.core.api.FieldError;
 import org.casework.core.api.NotFoundException;
 import org.casework.core.api.ValidationException;
 import org.casework.core.api.spi.CaseEvent;
@@ -221,10 +222,24 @@ class ComplaintServiceTest {
         assertFalse(prepared.containsKey("submitterAddress"));
         assertTrue(prepared.containsKey("detainee"));
 
+    }
+
+    @Test
+    void aBadANumberIsReportedWithTheOtherErrorsAndNothingIsCreated() {
         Map<String, Object> bad = new LinkedHashMap<>(detainee("X Y", null));
-        bad.put("aNumber", "1234567");
-        ValidationException e = assertThrows(ValidationException.class, () -> service.prepare(bad));
-        assertEquals("fields.aNumber", e.errors().get(0).field());
+        bad.put("aNumber", "1234567"); // the engine takes 7 digits; complaint intake does not
+        bad.put("incidentDate", "2999-01-01");
+        assertEquals(ComplaintService.NOT_AN_A_NUMBER, service.prepare(bad).get("aNumber"),
+                "the engine must refuse what intake refuses, so that nothing is stored");
+        when(cases.create(any(), eq("complaint"), any(), any())).thenThrow(new ValidationException(List.of(
+                new FieldError("fields.aNumber", "aNumber", "Not an A-Number."),
+                new FieldError("fields.incidentDate", "notInFuture", "The date cannot be in the future."))));
+
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> service.intake(ANALYST, bad, List.of(), null, "127.0.0.1"));
+
+        assertEquals(List.of("fields.aNumber", "fields.incidentDate"), e.errors().stream().map(FieldError::field).toList());
+        assertTrue(e.errors().get(0).message().contains("8 or 9 digits"), e.errors().get(0).message());
     }
 
     @Test
