@@ -95,7 +95,7 @@ public class AuthoritativeFieldsIT extends CaseworkTestSupport {
     }
 
     @Test
-    public void a_valuesEnteredAtOpeningAreProvisionalAndUsersCannotChangeThem() {
+    public void a_valuesEnteredAtOpeningAreProvisionalAndUsersCannotChangeThem() throws Exception {
         assertFalse("the sources come only in the third test", features.isInstalled(features.getFeature(SOURCES)));
         CaseworkHttp attorney = attorney();
         String a = oddANumber();
@@ -136,7 +136,7 @@ public class AuthoritativeFieldsIT extends CaseworkTestSupport {
     }
 
     @Test
-    public void b_anAdministratorCorrectsWithAReasonAndItIsAuditedAndInTheHistory() {
+    public void b_anAdministratorCorrectsWithAReasonAndItIsAuditedAndInTheHistory() throws Exception {
         String path = IMM + "/" + firstCase;
         JsonNode kase = admin().get(path).json();
         long version = kase.path("version").asLong();
