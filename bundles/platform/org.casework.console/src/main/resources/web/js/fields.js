@@ -316,24 +316,25 @@ function addressEditor(field, value, id, path) {
   };
 }
 
-function readOnlyField(field, value) {
+function readOnlyField(field, value, hint) {
   const shown = formatValue(field, value);
   const element = h('div', { class: 'cw-form-group cw-readonly', dataset: { field: field.key } },
     h('p', { class: 'cw-label' }, field.label),
     h('div', { class: 'cw-readonly__value' }, shown === null ? t('value.none') : shown),
-    h('p', { class: 'cw-hint' }, t('form.readOnlyField')));
+    h('p', { class: 'cw-hint' }, hint || t('form.readOnlyField')));
   return { element, read: () => undefined, register: () => {}, readOnly: true };
 }
 
 /**
  * An editor for one field: {element, read() -> value for the API (null when empty), register(FormErrors)}.
- * A field the user may not set is shown read-only and reads as undefined.
+ * A field the user may not set is shown read-only (with {@code readOnlyHint} saying why, when given)
+ * and reads as undefined.
  */
-export function fieldEditor(field, value, editable) {
+export function fieldEditor(field, value, editable, readOnlyHint) {
   const id = `field-${field.key}`;
   const path = `fields.${field.key}`;
   if (!editable) {
-    return readOnlyField(field, value);
+    return readOnlyField(field, value, readOnlyHint);
   }
   switch (field.type) {
     case 'BOOLEAN':

@@ -8,6 +8,7 @@ import { may, stateOf, transitionsFrom } from '../casetypes.js';
 import { alertBox, button, buttonLink, formGroup, textInput, textarea, select, tag, FormErrors } from '../components.js';
 import { formatValue } from '../fields.js';
 import { refresh } from '../app.js';
+import { hasRole } from '../session.js';
 import { breadcrumbs, showConflict, submitting, pageCaseType, pageCase } from './common.js';
 
 const RELATIONS = ['related', 'duplicate-of', 'follows'];
@@ -74,6 +75,68 @@ function historyValue(definition, entry, raw) {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+/** Where an authoritative value came from, for the line under it. */
+function provenanceNote(field, provenance, hasValue) {
+  if (!field.authoritativeSource || !hasValue) {
+    return null;
+  }
+  const p = provenance || {};
+  let text;
+  if (p.origin === 'SOURCE') {
+    text = t('provenance.source', { source: p.source, when: p.fetchedAt ? formatDateTime(p.fetchedAt) : '' });
+  } else if (p.origin === 'CORRECTED') {
+    text = t('provenance.corrected', { who: p.recordedBy || '', when: p.recordedAt ? formatDateTime(p.recordedAt) : '',
+      reason: p.reason || '', source: p.source });
+  } else if (p.origin === 'ENTERED') {
+    text = t('provenance.entered', { who: p.recordedBy || '', when: p.recordedAt ? formatDateTime(p.recordedAt) : '',
+      source: p.source });
+  } else {
+    text = t('provenance.owned', { source: field.authoritativeSource });
+  }
+  return h('span', { class: 'cw-provenance', dataset: { provenance: field.key, origin: p.origin || '' } }, text);
+}
+
+function fieldValue(field, value, provenance) {
+  const shown = formatValue(field, value);
+  const note = provenanceNote(field, provenance, value !== null && value !== undefined && value !== '');
+  if (!note) {
+    return shown;
+  }
+  return h('span', null, shown === null || shown === '' ? none() : shown, h('br'), note);
+}
+
+/** Administrators only: set an owned field over what its source said, with a reason. */
+function correctionSection(definition, record, base) {
+  const owned = definition.fields.filter((f) => f.authoritativeSource && f.readable !== false);
+  if (!owned.length || !hasRole('admin')) {
+    return null;
+  }
+  const field = formGroup({ id: 'correction-field', label: t('correction.field'),
+    input: select(owned.map((f) => ({ value: f.key, label: `${f.label} (${f.authoritativeSource})` })), { name: 'field' }) });
+  const value = formGroup({ id: 'correction-value', label: t('correction.value'), hint: t('correction.valueHint'),
+    input: textInput({ name: 'value' }) });
+  const reason = formGroup({ id: 'correction-reason', label: t('correction.reason'), hint: t('correction.reasonHint'),
+    input: textarea({ name: 'reason', rows: '3' }) });
+  const f = sectionForm('correction-form', [field.group, value.group, reason.group],
+    button(t('correction.submit'), { type: 'submit', id: 'correction-submit' }));
+  f.errors.register('value', { ...value, label: t('correction.value') });
+  f.errors.register('reason', { ...reason, label: t('correction.reason') });
+  f.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!reason.input.value.trim()) {
+      f.errors.show([{ field: 'reason', message: t('correction.reasonMissing') }]);
+      return;
+    }
+    submitting(f.form, f.errors, async () => {
+      await api.post(`${base}/fields/${encodeURIComponent(field.input.value)}/correction`, {
+        json: { version: record.version, value: value.input.value.trim() || null, reason: reason.input.value },
+      });
+      refresh({ flash: { type: 'success', text: t('correction.done') } });
+    }, () => showConflict(f.errorsHost, () => refresh()));
+  });
+  return section('case-correction', t('correction.section'), h('p', { class: 'cw-hint' }, t('correction.intro')), f.form);
+}
+
 export async function caseDetailPage(ctx) {
   const definition = await pageCaseType(ctx);
   if (!definition) {
@@ -99,7 +162,7 @@ export async function caseDetailPage(ctx) {
     h('dl', { class: 'cw-summary' },
       // Fields this user may not read are neither sent by the server nor listed here.
       definition.fields.filter((field) => field.readable !== false)
-        .map((field) => summaryRow(field.label, formatValue(field, fieldsOf[field.key]))),
+        .map((field) => summaryRow(field.label, fieldValue(field, fieldsOf[field.key], (record.provenance || {})[field.key]))),
       summaryRow(t('detail.status'), state.label),
       summaryRow(t('detail.assignee'), record.assignee),
       summaryRow(t('detail.team'), record.team),
@@ -291,7 +354,8 @@ export async function caseDetailPage(ctx) {
       h('tbody', null, history.map((entry) => h('tr', null,
         h('td', null, when(entry.at)),
         h('td', null, entry.actor || ''),
-        h('td', null, hasMessage(`history.action.${entry.action}`) ? t(`history.action.${entry.action}`) : humanize(entry.action)),
+        h('td', null, hasMessage(`history.action.${entry.action}`) ? t(`history.action.${entry.action}`) : humanize(entry.action),
+          entry.detail ? h('span', { class: 'cw-history-detail' }, h('br'), entry.detail) : null),
         h('td', null, fieldLabel(definition, entry.field)),
         h('td', null, historyValue(definition, entry, entry.oldValue)),
         h('td', null, historyValue(definition, entry, entry.newValue)))))));
@@ -309,6 +373,7 @@ export async function caseDetailPage(ctx) {
         h('p', null, tag(state.label, record.closed || state.closed))),
       canUpdate ? buttonLink(t('detail.edit'), `${typeHash}/${record.id}/edit`, { id: 'edit-case' }) : null),
     details,
+    correctionSection(definition, record, base),
     workflow,
     assignment,
     section('case-notes', t('detail.notesSection'), notesContent, noteForm),

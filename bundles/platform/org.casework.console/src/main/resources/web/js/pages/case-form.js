@@ -17,9 +17,13 @@ function caseForm(definition, record, onSave) {
   const errors = new FormErrors(errorsHost);
   // The server says per field what this user may read and set; a field they may not read is not
   // shown at all, and one they may not set is shown read-only and never sent.
+  // A value owned by another system (authoritativeSource) is given when the case is opened and
+  // afterwards changes only through that system or an administrator's correction.
   const editors = definition.fields.filter((field) => field.readable !== false).map((field) => {
-    const editable = field.editable === undefined ? mayEdit(field) : field.editable;
-    const editor = fieldEditor(field, values[field.key], editable);
+    const owned = editing && Boolean(field.authoritativeSource);
+    const editable = !owned && (field.editable === undefined ? mayEdit(field) : field.editable);
+    const editor = fieldEditor(field, values[field.key], editable,
+      owned ? t('form.authoritativeField', { source: field.authoritativeSource }) : null);
     editor.register(errors);
     return { field, editor };
   });

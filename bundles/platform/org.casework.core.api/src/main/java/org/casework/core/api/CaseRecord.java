@@ -18,10 +18,25 @@ import java.util.Map;
  * @param fields field values by key, in the JSON shapes {@link org.casework.core.api.spi.FieldType}
  *     describes
  * @param ownerDivision the division that owns the case (its need-to-know scope), or null
+ * @param provenance for each authoritative-source field that has a value (and that the caller may
+ *     read): where the value came from; empty when the type has no such fields
  */
 public record CaseRecord(long id, String type, String number, String title, String status,
         boolean closed, long version, String assignee, String team, Map<String, Object> fields,
-        Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, String ownerDivision) {
+        Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, String ownerDivision,
+        Map<String, FieldProvenance> provenance) {
+
+    public CaseRecord {
+        provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
+    }
+
+    /** A case without provenance (the shape of version 1.1 of this package). */
+    public CaseRecord(long id, String type, String number, String title, String status,
+            boolean closed, long version, String assignee, String team, Map<String, Object> fields,
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, String ownerDivision) {
+        this(id, type, number, title, status, closed, version, assignee, team, fields, createdAt, createdBy,
+                updatedAt, updatedBy, ownerDivision, Map.of());
+    }
 
     /** A case no division owns (the shape of version 1.0 of this package). */
     public CaseRecord(long id, String type, String number, String title, String status,

@@ -1,6 +1,7 @@
 package org.casework.core.api;
 
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -96,4 +97,48 @@ public interface CaseService {
     List<LinkRecord> links(Caller caller, String type, long id);
 
     List<HistoryEntry> history(Caller caller, String type, long id);
+
+    /**
+     * An administrator sets an authoritative-source field (one whose value belongs to an external
+     * system, see {@link org.casework.core.api.spi.FieldDefinition#authoritativeSource()}) over
+     * what the source said, giving a reason. The value is checked like any other; the history
+     * shows the change with the reason, and the value's provenance becomes
+     * {@link FieldProvenance.Origin#CORRECTED} until the source next gives a value.
+     *
+     * @param version the version the caller read
+     * @throws ForbiddenException when the caller is not an administrator
+     * @throws ValidationException naming {@code reason} when none is given, {@code field} when the
+     *     field is not authoritative, {@code value} when the value breaks the field's rules
+     * @throws NotFoundException when the type has no such field, or the case is hidden
+     * @since 1.2
+     */
+    CaseRecord correctField(Caller caller, String type, long id, long version, String field, Object value,
+            String reason);
+
+    /**
+     * Stores a value the field's owning source gave, as a connector fetched it. Only system
+     * callers (connectors, scheduled jobs) may; the change is audited and shown in the history as
+     * theirs, with the source's name. A value equal to the stored one only renews the provenance.
+     * No version is needed: the source's value replaces whatever a user entered or an
+     * administrator corrected.
+     *
+     * @param source the source's name; must be the field's {@code authoritativeSource}
+     * @param fetchedAt when the source system gave the value; null means now
+     * @throws ForbiddenException when the caller is not a system caller
+     * @throws ValidationException naming {@code source}, {@code field} or {@code value}
+     * @since 1.2
+     */
+    CaseRecord recordSourceValue(Caller caller, String type, long id, String field, String source, Object value,
+            Instant fetchedAt);
+
+    /**
+     * Asks every running {@link org.casework.core.api.spi.AuthoritativeSource} that owns fields of
+     * the case's type for their current values and stores those that arrive (as
+     * {@link #recordSourceValue} would, under the source's own system name). The caller must be
+     * allowed to change the case. A source that fails or is not installed is skipped.
+     *
+     * @return the case after the refresh
+     * @since 1.2
+     */
+    CaseRecord refreshFromSources(Caller caller, String type, long id);
 }

@@ -32,15 +32,23 @@ import org.casework.core.api.Caller;
  * @param readRestrictedTo principals (as in {@code editRoles}) that may see this field; empty means
  *     anyone who may read the case. Others never receive the field's value, cannot filter, sort or
  *     word-search on it, and cannot write it
+ * @param authoritativeSource the name of the external system that owns the field's value (e.g.
+ *     {@code EID}), or null for a field users keep. Users may give such a value when they open a
+ *     case (it is kept as entered, provisional, until the source gives one) but never change it
+ *     afterwards; the source's connector supplies it and an administrator may correct it with a
+ *     reason. Each value carries its {@link org.casework.core.api.FieldProvenance}.
  */
 public record FieldDefinition(String key, String label, FieldType type, boolean required,
         Integer maxLength, BigDecimal min, BigDecimal max, List<String> options, boolean notInFuture,
-        boolean searchable, boolean listed, Set<String> editRoles, String help, Set<String> readRestrictedTo) {
+        boolean searchable, boolean listed, Set<String> editRoles, String help, Set<String> readRestrictedTo,
+        String authoritativeSource) {
 
     /** Prefix of a principal that names a division rather than a role. */
     public static final String DIVISION_PRINCIPAL = "division:";
 
     private static final Pattern KEY = Pattern.compile("[a-z][A-Za-z0-9]{0,62}");
+    /** Names of authoritative sources: what connectors register under, e.g. {@code EID}. */
+    public static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
 
     /** The longest single-line text accepted when a field sets no limit. */
     public static final int DEFAULT_TEXT_LENGTH = 255;
@@ -59,6 +67,17 @@ public record FieldDefinition(String key, String label, FieldType type, boolean 
         if (type == FieldType.ENUM && options.isEmpty()) {
             throw new IllegalArgumentException("Enum field " + key + " needs options");
         }
+        if (authoritativeSource != null && !SOURCE_NAME.matcher(authoritativeSource).matches()) {
+            throw new IllegalArgumentException("Invalid source name for field " + key + ": " + authoritativeSource);
+        }
+    }
+
+    /** A field users keep (the shape of version 1.2 of this package). */
+    public FieldDefinition(String key, String label, FieldType type, boolean required,
+            Integer maxLength, BigDecimal min, BigDecimal max, List<String> options, boolean notInFuture,
+            boolean searchable, boolean listed, Set<String> editRoles, String help, Set<String> readRestrictedTo) {
+        this(key, label, type, required, maxLength, min, max, options, notInFuture, searchable, listed,
+                editRoles, help, readRestrictedTo, null);
     }
 
     /** A field without read restriction (the shape of version 1.0 of this package). */
@@ -66,7 +85,12 @@ public record FieldDefinition(String key, String label, FieldType type, boolean 
             Integer maxLength, BigDecimal min, BigDecimal max, List<String> options, boolean notInFuture,
             boolean searchable, boolean listed, Set<String> editRoles, String help) {
         this(key, label, type, required, maxLength, min, max, options, notInFuture, searchable, listed,
-                editRoles, help, Set.of());
+                editRoles, help, Set.of(), null);
+    }
+
+    /** Whether an external system owns this field's value (see {@link #authoritativeSource()}). */
+    public boolean authoritative() {
+        return authoritativeSource != null;
     }
 
     /** Whether only some principals may see this field. */
@@ -181,6 +205,7 @@ public record FieldDefinition(String key, String label, FieldType type, boolean 
         private final Set<String> editRoles = new LinkedHashSet<>();
         private final Set<String> readRestrictedTo = new LinkedHashSet<>();
         private String help;
+        private String authoritativeSource;
 
         Builder(String key, String label, FieldType type) {
             this.key = key;
@@ -252,9 +277,21 @@ public record FieldDefinition(String key, String label, FieldType type, boolean 
             return this;
         }
 
+        /**
+         * The named external system (e.g. {@code EID}) owns the field's value: users may give it
+         * only when opening a case, its connector supplies it, an administrator may correct it.
+         * The name is what the source's {@link AuthoritativeSource} service registers under.
+         *
+         * @since 1.3
+         */
+        public Builder authoritativeSource(String sourceName) {
+            this.authoritativeSource = sourceName;
+            return this;
+        }
+
         public FieldDefinition build() {
             return new FieldDefinition(key, label, type, required, maxLength, min, max, options,
-                    notInFuture, searchable, listed, editRoles, help, readRestrictedTo);
+                    notInFuture, searchable, listed, editRoles, help, readRestrictedTo, authoritativeSource);
         }
     }
 }

@@ -2,6 +2,8 @@ package org.casework.core.api.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -44,5 +46,18 @@ class FieldDefinitionTest {
                 List.of(), false, true, true, Set.of("staff"), null);
         assertEquals(Set.of(), f.readRestrictedTo());
         assertTrue(f.readableBy(caller(Set.of(), Set.of())));
+    }
+
+    @Test
+    void aFieldMayNameTheSystemThatOwnsItsValue() {
+        FieldDefinition owned = FieldDefinition.enumeration("custodyStatus", "Custody status", "DETAINED", "RELEASED")
+                .authoritativeSource("EID").build();
+        assertTrue(owned.authoritative());
+        assertEquals("EID", owned.authoritativeSource());
+        FieldDefinition kept = FieldDefinition.text("subject", "Subject").build();
+        assertFalse(kept.authoritative());
+        assertNull(kept.authoritativeSource());
+        assertThrows(IllegalArgumentException.class,
+                () -> FieldDefinition.text("x", "X").authoritativeSource("E I D").build());
     }
 }

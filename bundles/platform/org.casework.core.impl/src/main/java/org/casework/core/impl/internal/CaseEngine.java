@@ -43,6 +43,7 @@ import org.casework.core.api.CaseService;
 import org.casework.core.api.CaseworkException;
 import org.casework.core.api.ConflictException;
 import org.casework.core.api.FieldError;
+import org.casework.core.api.FieldProvenance;
 import org.casework.core.api.ForbiddenException;
 import org.casework.core.api.HistoryEntry;
 import org.casework.core.api.LinkRecord;
@@ -56,6 +57,7 @@ import org.casework.core.api.access.AccessPolicy;
 import org.casework.core.api.access.Grant;
 import org.casework.core.api.access.RecordRef;
 import org.casework.core.api.access.Visibility;
+import org.casework.core.api.spi.AuthoritativeSource;
 import org.casework.core.api.spi.CaseAction;
 import org.casework.core.api.spi.CaseEvent;
 import org.casework.core.api.spi.CaseType;
@@ -85,6 +87,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -120,6 +125,10 @@ public class CaseEngine implements CaseService, CaseGrants {
             ContentSniffer.XLSX, ContentSniffer.ODT};
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(CaseEngine.class);
+    /** How a source's name appears as the actor of the values the engine fetched from it. */
+    static final String SOURCE_ACTOR = "source:";
+
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
     private static final Pattern ASSIGNEE = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
@@ -129,12 +138,15 @@ public class CaseEngine implements CaseService, CaseGrants {
             Set.of("number", "status", "createdAt", "updatedAt", "assignee", "title");
     private static final int MAX_NOTE = 20_000;
     private static final int MAX_COMMENT = 2_000;
+    /** A correction's reason also goes into the audit entry's detail, which holds 2,000 characters. */
+    private static final int MAX_REASON = 1_000;
     private static final int MAX_WORDS = 8;
     private static final int MAX_DIVISION = 64;
 
     private final JpaTemplate jpa;
     private final AuditService audit;
     private final CaseTypeRegistry registry;
+    private final AuthoritativeSources sources;
     private final Clock clock;
     private final FieldValidator validator;
     private final ObjectMapper json = new ObjectMapper()
@@ -153,12 +165,19 @@ public class CaseEngine implements CaseService, CaseGrants {
     @Activate
     public CaseEngine(@Reference(target = "(osgi.unit.name=casework-core)") JpaTemplate jpa,
             @Reference(target = "(" + MigratedSchema.PROPERTY + "=org.casework.core.impl)") MigratedSchema schema,
-            @Reference CaseTypeRegistry registry, @Reference AuditService audit, Config config) {
-        this(jpa, registry, audit, null, config, Clock.systemUTC());
+            @Reference CaseTypeRegistry registry, @Reference AuditService audit,
+            @Reference AuthoritativeSources sources, Config config) {
+        this(jpa, registry, audit, null, config, Clock.systemUTC(), sources);
     }
 
     CaseEngine(JpaTemplate jpa, CaseTypeRegistry registry, AuditService audit, AccessPolicy policy, Config config,
             Clock clock) {
+        this(jpa, registry, audit, policy, config, clock, new AuthoritativeSources());
+    }
+
+    CaseEngine(JpaTemplate jpa, CaseTypeRegistry registry, AuditService audit, AccessPolicy policy, Config config,
+            Clock clock, AuthoritativeSources sources) {
+        this.sources = sources;
         this.jpa = jpa;
         this.audit = audit;
         this.registry = registry;
@@ -295,7 +314,7 @@ public class CaseEngine implements CaseService, CaseGrants {
 
     @Override
     public CaseRecord create(Caller caller, String type, Map<String, Object> fields, String division) {
-        return audited(caller, "create", type, null, () -> {
+        CaseRecord created = audited(caller, "create", type, null, () -> {
             CaseType ct = typeFor(caller, type);
             CaseTypeDefinition def = ct.definition();
             requireAtAll(caller, def, CaseAction.CREATE);
@@ -314,6 +333,7 @@ public class CaseEngine implements CaseService, CaseGrants {
                 c.setUpdatedAt(now);
                 c.setUpdatedBy(caller.username());
                 c.setData(write(r.values()));
+                c.setProvenance(ProvenanceCodec.write(entered(def, r.values(), caller, now)));
                 em.persist(c);
                 // The number derives from the id, which comes from a database sequence: unique
                 // across every node sharing the database, with no lock held while the case is saved.
@@ -331,6 +351,26 @@ public class CaseEngine implements CaseService, CaseGrants {
                 return toRecord(c, def, caller);
             });
         });
+        // After the commit, so a failing source never undoes the saved case.
+        try {
+            return askSources(created) ? reread(caller, created) : created;
+        } catch (RuntimeException e) {
+            LOG.warn("Case {} was saved, but its values from their sources could not be stored", created.number(), e);
+            return created;
+        }
+    }
+
+    /** Values a user gave for authoritative fields when opening a case: kept, marked as entered. */
+    private static Map<String, FieldProvenance> entered(CaseTypeDefinition def, Map<String, Object> values,
+            Caller caller, Instant now) {
+        Map<String, FieldProvenance> out = new LinkedHashMap<>();
+        for (FieldDefinition f : def.fields()) {
+            if (f.authoritative() && values.get(f.key()) != null) {
+                out.put(f.key(), new FieldProvenance(f.authoritativeSource(), FieldProvenance.Origin.ENTERED, null,
+                        now, caller.username(), null));
+            }
+        }
+        return out;
     }
 
     @Override
@@ -815,10 +855,240 @@ public class CaseEngine implements CaseService, CaseGrants {
                         .filter(h -> h.getFieldKey() == null
                                 || def.field(h.getFieldKey()).map(f -> f.readableBy(caller)).orElse(true))
                         .map(h -> new HistoryEntry(h.getId(), h.getCaseId(), h.getAt(), h.getActor(), h.getAction(),
-                                h.getFieldKey(), h.getOldValue(), h.getNewValue()))
+                                h.getFieldKey(), h.getOldValue(), h.getNewValue(), h.getDetail()))
                         .toList();
             });
         });
+    }
+
+    // ---- authoritative-source fields ---------------------------------------------------------
+
+    @Override
+    public CaseRecord correctField(Caller caller, String type, long id, long version, String field, Object value,
+            String reason) {
+        return audited(caller, "update", type, id, () -> {
+            CaseType ct = typeFor(caller, type);
+            CaseTypeDefinition def = ct.definition();
+            FieldDefinition f = def.field(field).filter(x -> x.readableBy(caller))
+                    .orElseThrow(() -> new NotFoundException("Field " + field));
+            String why = reason == null ? "" : reason.strip();
+            return withConflictCheck(def, id, version, () -> tx(em -> {
+                CaseEntity c = loadReadable(em, caller, def, id);
+                if (!caller.isAdmin()) {
+                    throw new ForbiddenException("Only an administrator may correct \"" + f.label() + "\".");
+                }
+                if (!f.authoritative()) {
+                    throw new ValidationException("field", "notAuthoritative", "\"" + f.label()
+                            + "\" does not come from another system: change it by editing the case.");
+                }
+                if (why.isEmpty()) {
+                    throw new ValidationException("reason", "required", "Say why the value from "
+                            + f.authoritativeSource() + " is being corrected.");
+                }
+                if (why.length() > MAX_REASON) {
+                    throw new ValidationException("reason", "maxLength", "A reason may have at most " + MAX_REASON
+                            + " characters.");
+                }
+                if (c.getVersion() != version) {
+                    throw new ConflictException(version, c.getVersion());
+                }
+                Instant now = clock.instant();
+                return storeAuthoritative(em, caller, ct, c, f, value,
+                        new FieldProvenance(f.authoritativeSource(), FieldProvenance.Origin.CORRECTED, null, now,
+                                caller.username(), why),
+                        "corrected", why, "correction of " + f.key() + " (owned by " + f.authoritativeSource() + "): " + why);
+            }));
+        });
+    }
+
+    @Override
+    public CaseRecord recordSourceValue(Caller caller, String type, long id, String field, String source, Object value,
+            Instant fetchedAt) {
+        return audited(caller, "update", type, id, () -> {
+            if (!caller.system()) {
+                throw new ForbiddenException("Only a connector may record a value from " + source + ".");
+            }
+            CaseType ct = typeFor(caller, type);
+            CaseTypeDefinition def = ct.definition();
+            FieldDefinition f = def.field(field).orElseThrow(() ->
+                    new ValidationException("field", "unknown", "This case type has no field called \"" + field + "\"."));
+            if (!f.authoritative()) {
+                throw new ValidationException("field", "notAuthoritative", "\"" + f.label()
+                        + "\" does not come from another system.");
+            }
+            if (!f.authoritativeSource().equals(source)) {
+                throw new ValidationException("source", "notOwner", "\"" + f.label() + "\" comes from "
+                        + f.authoritativeSource() + ", not from " + source + ".");
+            }
+            // A source has no version to send: when a person saves the case at the same moment,
+            // try again on the version they left.
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return tx(em -> {
+                        CaseEntity c = load(em, def, id);
+                        Instant now = clock.instant();
+                        Instant at = fetchedAt == null ? now : fetchedAt;
+                        return storeAuthoritative(em, caller, ct, c, f, value,
+                                new FieldProvenance(source, FieldProvenance.Origin.SOURCE, at, now, caller.username(), null),
+                                "source-updated", source + ", fetched " + at,
+                                source + " gave " + f.key() + " (fetched " + at + ")");
+                    });
+                } catch (RuntimeException e) {
+                    if (attempt == 3 || !isOptimisticLock(e)) {
+                        throw e;
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public CaseRecord refreshFromSources(Caller caller, String type, long id) {
+        CaseRecord before = audited(caller, "update", type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            return tx(em -> {
+                CaseEntity c = loadChangeable(em, caller, def, id);
+                audit(caller, "update", def.key(), id, List.of(), "refresh from "
+                        + String.join(", ", owners(def).keySet()));
+                return toRecord(c, def, caller);
+            });
+        });
+        askSources(before);
+        return reread(caller, before);
+    }
+
+    /** The authoritative fields of a type by the source that owns them. */
+    private static Map<String, Set<String>> owners(CaseTypeDefinition def) {
+        Map<String, Set<String>> owned = new LinkedHashMap<>();
+        for (FieldDefinition f : def.fields()) {
+            if (f.authoritative()) {
+                owned.computeIfAbsent(f.authoritativeSource(), k -> new java.util.LinkedHashSet<>()).add(f.key());
+            }
+        }
+        return owned;
+    }
+
+    /**
+     * Asks each running source that owns fields of the case's type for its values and stores them
+     * under the source's system name, each in a transaction of its own. True when any was stored.
+     */
+    private boolean askSources(CaseRecord kase) {
+        CaseTypeDefinition def = registry.find(kase.type()).map(CaseType::definition).orElse(null);
+        if (def == null) {
+            return false;
+        }
+        boolean stored = false;
+        Map<String, Object> values = null;
+        for (Map.Entry<String, Set<String>> owner : owners(def).entrySet()) {
+            String name = owner.getKey();
+            Optional<AuthoritativeSource> source = sources.find(name);
+            if (source.isEmpty()) {
+                continue;
+            }
+            if (values == null) {
+                values = tx(em -> read(def, load(em, def, kase.id()).getData()));
+            }
+            Map<String, AuthoritativeSource.SourceValue> answer;
+            try {
+                answer = source.get().lookup(new AuthoritativeSource.Lookup(def.key(), kase.id(), kase.number(), values,
+                        owner.getValue()));
+            } catch (RuntimeException e) {
+                LOG.debug("Source {} did not answer for case {}", name, kase.number(), e);
+                continue;
+            }
+            if (answer == null) {
+                continue;
+            }
+            Caller as = Caller.system(SOURCE_ACTOR + name);
+            for (Map.Entry<String, AuthoritativeSource.SourceValue> v : answer.entrySet()) {
+                if (!owner.getValue().contains(v.getKey()) || v.getValue() == null) {
+                    LOG.warn("Source {} gave a value for {}, a field it does not own; ignored", name, v.getKey());
+                    continue;
+                }
+                try {
+                    recordSourceValue(as, def.key(), kase.id(), v.getKey(), name, v.getValue().value(),
+                            v.getValue().fetchedAt());
+                    stored = true;
+                } catch (CaseworkException e) {
+                    // An operator must look at a source whose data the case type refuses.
+                    LOG.warn("Source {} gave a value for {} of case {} that was refused: {} {}", name, v.getKey(),
+                            kase.number(), e.getMessage(), e.errors());
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** The case as the caller may see it now, without auditing another view. */
+    private CaseRecord reread(Caller caller, CaseRecord kase) {
+        CaseTypeDefinition def = registry.find(kase.type()).map(CaseType::definition).orElseThrow(() ->
+                new NotFoundException("Case type " + kase.type()));
+        return tx(em -> toRecord(load(em, def, kase.id()), def, caller));
+    }
+
+    /**
+     * Sets one authoritative field past the rule that keeps users from it: checks the value like
+     * any other (errors name {@code value}), stores it with its provenance, writes history and
+     * audit, and tells listeners (an A-Number index must follow a corrected A-Number).
+     */
+    private CaseRecord storeAuthoritative(EntityManager em, Caller caller, CaseType ct, CaseEntity c, FieldDefinition f,
+            Object value, FieldProvenance provenance, String action, String detail, String auditDetail) {
+        CaseTypeDefinition def = ct.definition();
+        Map<String, Object> stored = read(def, c.getData());
+        Map<String, Object> input = new java.util.HashMap<>();
+        input.put(f.key(), value);
+        FieldValidator.Result r = validator.apply(def, stored, input, false, caller, ref -> {
+            CaseEntity other = em.find(CaseEntity.class, ref);
+            return other != null && readable(caller, other);
+        }, true);
+        List<FieldError> errors = new ArrayList<>(r.errors());
+        if (errors.isEmpty()) {
+            ct.validate(r.values(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors.stream().map(e -> asValueError(e, f)).toList());
+        }
+        Instant now = provenance.recordedAt();
+        Map<String, FieldProvenance> all = ProvenanceCodec.read(c.getProvenance());
+        FieldProvenance previous = all.get(f.key());
+        if (r.values().get(f.key()) == null) {
+            all.remove(f.key());
+        } else {
+            all.put(f.key(), provenance);
+        }
+        c.setProvenance(ProvenanceCodec.write(all));
+        boolean changed = !r.changed().isEmpty();
+        String before = jsonOrNull(stored.get(f.key()));
+        String after = jsonOrNull(r.values().get(f.key()));
+        if (changed) {
+            c.setData(write(r.values()));
+            applyDerived(c, def, r.values());
+            index(em, def, c.getId(), r.values(), r.changed());
+        }
+        // A source restating the value it gave before only renews the fetched-at time: the audit
+        // trail has it, the history would drown in it.
+        boolean renewal = !changed && provenance.origin() == FieldProvenance.Origin.SOURCE && previous != null
+                && previous.origin() == FieldProvenance.Origin.SOURCE;
+        if (!renewal) {
+            touch(c, caller, now);
+            em.persist(new HistoryEntity(c.getId(), now, caller.username(), action, f.key(), before, after, detail));
+        }
+        audit(caller, "update", def.key(), c.getId(),
+                changed ? List.of(new FieldChange(f.key(), before, after)) : List.of(), auditDetail);
+        em.flush();
+        if (changed) {
+            fire(CaseEvent.Kind.UPDATED, caller, def, c, r.values(), r.changed(), now);
+        }
+        return toRecord(c, def, caller);
+    }
+
+    /** An error about the single value sent, named as the request names it: {@code value}. */
+    private static FieldError asValueError(FieldError e, FieldDefinition f) {
+        String own = FieldValidator.PREFIX + f.key();
+        if (e.field() != null && (e.field().equals(own) || e.field().startsWith(own + "."))) {
+            return new FieldError("value" + e.field().substring(own.length()), e.rule(), e.message());
+        }
+        return e;
     }
 
     // ---- record grants -----------------------------------------------------------------------
@@ -1046,6 +1316,11 @@ public class CaseEngine implements CaseService, CaseGrants {
             throw new CaseworkException(403, "forbidden-field",
                     "You may not change some of these fields.", forbidden);
         }
+        List<FieldError> owned = r.errors().stream().filter(e -> "authoritative".equals(e.rule())).toList();
+        if (!owned.isEmpty()) {
+            throw new CaseworkException(403, "authoritative-field",
+                    "Some of these fields come from another system and cannot be changed here.", owned);
+        }
         List<FieldError> errors = new ArrayList<>(r.errors());
         if (errors.isEmpty()) {
             ct.validate(r.values(), errors);
@@ -1098,9 +1373,12 @@ public class CaseEngine implements CaseService, CaseGrants {
         }
         String title = def.titleField() == null || def.field(def.titleField()).map(f -> f.readableBy(caller)).orElse(true)
                 ? c.getTitle() : null;
+        Map<String, FieldProvenance> provenance = ProvenanceCodec.read(c.getProvenance());
+        provenance.keySet().removeIf(k -> !data.containsKey(k));
         return new CaseRecord(c.getId(), c.getCaseType(), c.getCaseNumber(), title, c.getStatus(),
                 c.isClosed(), c.getVersion(), c.getAssignee(), c.getTeam(), data,
-                c.getCreatedAt(), c.getCreatedBy(), c.getUpdatedAt(), c.getUpdatedBy(), c.getOwnerDivision());
+                c.getCreatedAt(), c.getCreatedBy(), c.getUpdatedAt(), c.getUpdatedBy(), c.getOwnerDivision(),
+                provenance);
     }
 
     private static AttachmentRecord toRecord(AttachmentEntity a) {

@@ -97,7 +97,8 @@ class CaseEngineTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        jpa = new DerbyJpaTemplate("casework-core-test", "V1__case_engine.derby.sql", "V2__owner_division.derby.sql");
+        jpa = new DerbyJpaTemplate("casework-core-test", "V1__case_engine.derby.sql", "V2__owner_division.derby.sql",
+                "V3__field_provenance.derby.sql");
         registry = new CaseTypeRegistry();
         registry.addCaseType(() -> SAMPLE, Map.of(CaseType.PROPERTY, "sample"));
         audit = new RecordingAuditService();

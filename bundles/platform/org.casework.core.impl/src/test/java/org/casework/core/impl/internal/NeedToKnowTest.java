@@ -81,7 +81,8 @@ class NeedToKnowTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        jpa = new DerbyJpaTemplate("casework-core-test", "V1__case_engine.derby.sql", "V2__owner_division.derby.sql");
+        jpa = new DerbyJpaTemplate("casework-core-test", "V1__case_engine.derby.sql", "V2__owner_division.derby.sql",
+                "V3__field_provenance.derby.sql");
         registry = new CaseTypeRegistry();
         registry.addCaseType(() -> MATTER, Map.of(CaseType.PROPERTY, "matter"));
         registry.addCaseType(() -> LEGACY, Map.of(CaseType.PROPERTY, "legacy"));

@@ -54,6 +54,11 @@ public class CaseEntity {
     @Column(name = "data", nullable = false)
     private String data;
 
+    /** Provenance of the authoritative-source values, as JSON by field key; null when none. */
+    @Lob
+    @Column(name = "provenance")
+    private String provenance;
+
     @Column(name = "search_text", length = 8000)
     private String searchText;
 
@@ -149,6 +154,14 @@ public class CaseEntity {
 
     public void setData(String data) {
         this.data = data;
+    }
+
+    public String getProvenance() {
+        return provenance;
+    }
+
+    public void setProvenance(String provenance) {
+        this.provenance = provenance;
     }
 
     public String getSearchText() {

@@ -48,11 +48,21 @@ public class HistoryEntity {
     @Column(name = "new_value")
     private String newValue;
 
+    /** The reason of a correction, or the source of a value; null for other entries. */
+    @Column(name = "detail", length = 2100)
+    private String detail;
+
     public HistoryEntity() {
     }
 
     public HistoryEntity(long caseId, Instant at, String actor, String action, String fieldKey,
             String oldValue, String newValue) {
+        this(caseId, at, actor, action, fieldKey, oldValue, newValue, null);
+    }
+
+    public HistoryEntity(long caseId, Instant at, String actor, String action, String fieldKey,
+            String oldValue, String newValue, String detail) {
+        this.detail = detail;
         this.caseId = caseId;
         this.at = at;
         this.actor = actor;
@@ -92,5 +102,9 @@ public class HistoryEntity {
 
     public String getNewValue() {
         return newValue;
+    }
+
+    public String getDetail() {
+        return detail;
     }
 }

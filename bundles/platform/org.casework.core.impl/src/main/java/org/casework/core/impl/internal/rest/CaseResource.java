@@ -87,6 +87,13 @@ public class CaseResource {
     public record LinkRequest(Long otherCaseId, String relation) {
     }
 
+    /**
+     * Body of an administrator's correction of an authoritative-source field: the new value (in
+     * the field's JSON shape; null clears), why, and the version read.
+     */
+    public record CorrectionRequest(Long version, Object value, String reason) {
+    }
+
     /** Body of a new grant: the user name and {@code read} or {@code update}. */
     public record GrantRequest(String grantee, String action) {
     }
@@ -107,17 +114,19 @@ public class CaseResource {
 
     /**
      * One field of a {@link CaseTypeView}. {@code readable} false: the caller never receives the
-     * field's value; {@code editable} false: the caller may not send it.
+     * field's value; {@code editable} false: the caller may not send it. {@code authoritativeSource}
+     * names the external system that owns the value: it may be sent when opening a case, never
+     * changed afterwards (administrators correct it through {@code .../fields/{key}/correction}).
      */
     public record FieldView(String key, String label, FieldType type, boolean required, Integer maxLength,
             BigDecimal min, BigDecimal max, List<String> options, boolean notInFuture, boolean searchable,
             boolean listed, Set<String> editRoles, Set<String> readRestrictedTo, String help, boolean readable,
-            boolean editable) {
+            boolean editable, String authoritativeSource) {
 
         static FieldView of(FieldDefinition f, Caller caller) {
             return new FieldView(f.key(), f.label(), f.type(), f.required(), f.maxLength(), f.min(), f.max(),
                     f.options(), f.notInFuture(), f.searchable(), f.listed(), f.editRoles(), f.readRestrictedTo(),
-                    f.help(), f.readableBy(caller), f.editableBy(caller));
+                    f.help(), f.readableBy(caller), f.editableBy(caller), f.authoritativeSource());
         }
     }
 
@@ -309,6 +318,31 @@ public class CaseResource {
     public List<HistoryEntry> history(@Context SecurityContext sc, @PathParam("type") String type,
             @PathParam("id") String id) {
         return cases.history(RestContext.caller(sc), type, id(id));
+    }
+
+    @POST
+    @Path("/{type}/{id}/fields/{key}/correction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Doc("Administrators only: corrects a field whose value comes from an external system (its authoritativeSource), "
+            + "with a mandatory reason; audited and shown in the history with the reason")
+    public Response correct(@Context SecurityContext sc, @PathParam("type") String type, @PathParam("id") String id,
+            @PathParam("key") String key, @HeaderParam("If-Match") String ifMatch, CorrectionRequest body) {
+        if (body == null) {
+            throw new ValidationException("reason", "required", "Send the corrected value and the reason.");
+        }
+        CaseRecord c = cases.correctField(RestContext.caller(sc), type, id(id), version(body.version(), ifMatch), key,
+                body.value(), body.reason());
+        return Response.ok(c).tag(etag(c)).build();
+    }
+
+    @POST
+    @Path("/{type}/{id}/fields/refresh")
+    @Doc("Asks the installed external systems that own fields of this case (its authoritative sources) for their "
+            + "current values and stores those that arrive; needs the right to change the case")
+    public Response refreshFromSources(@Context SecurityContext sc, @PathParam("type") String type,
+            @PathParam("id") String id) {
+        CaseRecord c = cases.refreshFromSources(RestContext.caller(sc), type, id(id));
+        return Response.ok(c).tag(etag(c)).build();
     }
 
     @GET

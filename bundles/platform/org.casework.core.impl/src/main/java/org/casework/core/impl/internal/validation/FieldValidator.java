@@ -59,6 +59,18 @@ public final class FieldValidator {
      */
     public Result apply(CaseTypeDefinition type, Map<String, Object> stored, Map<String, Object> input,
             boolean creating, Caller caller, LongPredicate caseExists) {
+        return apply(type, stored, input, creating, caller, caseExists, false);
+    }
+
+    /**
+     * As {@link #apply(CaseTypeDefinition, Map, Map, boolean, Caller, LongPredicate)}; on an
+     * existing case a changed authoritative-source field is refused with the rule
+     * {@code authoritative} unless {@code authoritativeAllowed} (a correction or a source's value).
+     * When opening a case such values are accepted: they are kept as entered until the source
+     * gives its own.
+     */
+    public Result apply(CaseTypeDefinition type, Map<String, Object> stored, Map<String, Object> input,
+            boolean creating, Caller caller, LongPredicate caseExists, boolean authoritativeAllowed) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> merged = new LinkedHashMap<>(stored);
         Set<String> changed = new LinkedHashSet<>();
@@ -83,6 +95,12 @@ public final class FieldValidator {
             Object raw = given.get(field.key());
             Object value = normalize(field, raw, stored.get(field.key()), errors, caseExists);
             if (!Objects.equals(value, stored.get(field.key()))) {
+                // Restating the stored value is harmless (a client echoing the case back); a new
+                // one would overwrite what the owning system said.
+                if (field.authoritative() && !creating && !authoritativeAllowed) {
+                    errors.add(new FieldError(PREFIX + field.key(), "authoritative", authoritativeMessage(field)));
+                    continue;
+                }
                 changed.add(field.key());
             }
             if (value == null) {
@@ -101,6 +119,12 @@ public final class FieldValidator {
             }
         }
         return new Result(merged, errors, changed);
+    }
+
+    /** Why a user may not change an authoritative-source field, naming its owner. */
+    public static String authoritativeMessage(FieldDefinition field) {
+        return "\"" + field.label() + "\" comes from " + field.authoritativeSource()
+                + " and cannot be changed here. An administrator can correct it, giving a reason.";
     }
 
     private Object normalize(FieldDefinition f, Object raw, Object old, List<FieldError> errors,

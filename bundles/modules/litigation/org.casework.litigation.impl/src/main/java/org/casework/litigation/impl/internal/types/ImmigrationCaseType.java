@@ -24,6 +24,10 @@ public class ImmigrationCaseType implements CaseType, ModuleDescriptor, ConsoleM
 
     /** The division whose members alone may set the national-security fields. */
     public static final String NSLS = FieldDefinition.DIVISION_PRINCIPAL + "nsls";
+    /** The ICE enforcement system that owns custody status. */
+    public static final String EID = "EID";
+    /** The immigration records system that owns the A-Number. */
+    public static final String IRIES = "IRIES";
 
     static final String NO_A_NUMBER = "An immigration case is opened with the person's A-Number. If it is not known "
             + "yet, open a project of type \"Placeholder for an immigration matter\" (POST /api/v1/cases/project, "
@@ -36,7 +40,10 @@ public class ImmigrationCaseType implements CaseType, ModuleDescriptor, ConsoleM
             .titleField("respondent")
             // Not required() here: validate() refuses a missing A-Number with a message that
             // offers the placeholder project, which the generic "required" message cannot.
-            .field(FieldDefinition.aNumber("aNumber", "A-Number").searchable().listed()
+            // IRIES owns the A-Number and EID the custody status: what is entered when the case
+            // is opened stands until the source gives its value; afterwards only the source or an
+            // administrator's correction changes them.
+            .field(FieldDefinition.aNumber("aNumber", "A-Number").searchable().listed().authoritativeSource(IRIES)
                     .help("Required. One case per A-Number: look it up first (GET /api/v1/litigation/a-numbers/{aNumber})."))
             .field(FieldDefinition.person("respondent", "Respondent").required().searchable().listed()
                     .help("A new name is kept with the earlier ones as also-known-as names."))
@@ -45,7 +52,7 @@ public class ImmigrationCaseType implements CaseType, ModuleDescriptor, ConsoleM
             .field(FieldDefinition.address("address", "Address"))
             .field(FieldDefinition.phone("phone", "Phone"))
             .field(FieldDefinition.enumeration("custodyStatus", "Custody status",
-                    "DETAINED", "RELEASED", "NOT_DETAINED", "REMOVED", "UNKNOWN").listed())
+                    "DETAINED", "RELEASED", "NOT_DETAINED", "REMOVED", "UNKNOWN").listed().authoritativeSource(EID))
             .field(FieldDefinition.text("aFileLocation", "A-File location").maxLength(200))
             .field(FieldDefinition.text("court", "Immigration court").maxLength(200).searchable())
             .field(FieldDefinition.enumeration("proceedingLevel", "Level", "IMMIGRATION_JUDGE", "BIA",
