@@ -59,7 +59,7 @@ public class Figures implements CaseFigures {
             String d = WorkSupport.blankToNull(division);
             return support.tx(em -> {
                 StringBuilder jpql = new StringBuilder("SELECT c.id, c.caseType, c.ownerDivision, c.createdAt, h.at"
-                        + " FROM CaseEntity c, HistoryEntity h WHERE h.caseId = c.id AND c.closed = TRUE"
+                        + " FROM CaseEntity c, HistoryEntity h WHERE h.caseId = c.id AND c.closed = :closed"
                         + " AND h.action = 'transitioned'");
                 if (t != null) {
                     jpql.append(" AND c.caseType = :type");
@@ -68,6 +68,7 @@ public class Figures implements CaseFigures {
                     jpql.append(" AND c.ownerDivision = :division");
                 }
                 TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class);
+                q.setParameter("closed", Boolean.TRUE);
                 if (t != null) {
                     q.setParameter("type", t);
                 }
