@@ -1,5 +1,5 @@
 // #/cases/{type}/{id}: one case with its fields, status and workflow actions, assignment, notes,
-// attachments, links and history.
+// attachments, links, time spent, team, events (case-work.js) and history.
 
 import { h } from '../dom.js';
 import { t, formatDateTime, formatBytes, hasMessage, humanize } from '../i18n.js';
@@ -9,6 +9,7 @@ import { alertBox, button, buttonLink, formGroup, textInput, textarea, select, t
 import { formatValue } from '../fields.js';
 import { refresh } from '../app.js';
 import { breadcrumbs, showConflict, submitting, pageCaseType, pageCase } from './common.js';
+import { workSections } from './case-work.js';
 
 const RELATIONS = ['related', 'duplicate-of', 'follows'];
 
@@ -86,6 +87,7 @@ export async function caseDetailPage(ctx) {
   }
   const [notes, attachments, links, history] = await Promise.all([
     loadList(`${base}/notes`), loadList(`${base}/attachments`), loadList(`${base}/links`), loadList(`${base}/history`)]);
+  const work = await workSections(base, may(definition, 'UPDATE'));
   if (!ctx.alive()) {
     return;
   }
@@ -314,6 +316,7 @@ export async function caseDetailPage(ctx) {
     section('case-notes', t('detail.notesSection'), notesContent, noteForm),
     section('case-attachments', t('detail.attachmentsSection'), attachmentsContent, uploadForm),
     section('case-links', t('detail.linksSection'), linksContent, linkForm),
+    work,
     section('case-history', t('detail.historySection'), historyContent));
 }
 
