@@ -180,7 +180,7 @@ public class ProjectsIT extends CaseworkTestSupport {
 
         JsonNode mine = created(first.http().post(time, entry(day, 45, "Drafted the answer")));
         Map<String, Object> hours = new LinkedHashMap<>(Map.of("workDate", day.toString(), "hours", 1.5,
-                "activity", "Research")) ;
+                "activity", "Research"));
         JsonNode theirs = created(second.http().post(time, hours));
         assertEquals("hours are kept as minutes", 90, theirs.path("minutes").asInt());
         Map<String, Object> both = entry(day, 10, "Both");

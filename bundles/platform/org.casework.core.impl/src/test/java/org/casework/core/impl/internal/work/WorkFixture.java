@@ -49,6 +49,7 @@ final class WorkFixture implements AutoCloseable {
     final DerbyJpaTemplate jpa;
     final CaseEngine engine;
     final UserService users = mock(UserService.class);
+    private final AuditService audit;
     int lockDays;
 
     WorkFixture() throws Exception {
@@ -66,8 +67,6 @@ final class WorkFixture implements AutoCloseable {
         });
         this.audit = audit;
     }
-
-    private final AuditService audit;
 
     static Caller caller(String name, Set<String> roles, Set<String> permissions) {
         return new Caller(name, name, roles, Set.of(), false, false, permissions);
