@@ -1,5 +1,5 @@
 // #/cases/{type}/{id}: one case with its fields, status and workflow actions, assignment, notes,
-// attachments, links and history.
+// attachments, links, time spent, team, events (case-work.js) and history.
 
 import { h } from '../dom.js';
 import { t, formatDateTime, formatBytes, hasMessage, humanize } from '../i18n.js';
@@ -10,6 +10,7 @@ import { formatValue } from '../fields.js';
 import { refresh } from '../app.js';
 import { hasRole } from '../session.js';
 import { breadcrumbs, showConflict, submitting, pageCaseType, pageCase } from './common.js';
+import { workSections } from './case-work.js';
 
 const RELATIONS = ['related', 'duplicate-of', 'follows'];
 
@@ -149,6 +150,7 @@ export async function caseDetailPage(ctx) {
   }
   const [notes, attachments, links, history] = await Promise.all([
     loadList(`${base}/notes`), loadList(`${base}/attachments`), loadList(`${base}/links`), loadList(`${base}/history`)]);
+  const work = await workSections(base, may(definition, 'UPDATE'));
   if (!ctx.alive()) {
     return;
   }
@@ -379,6 +381,7 @@ export async function caseDetailPage(ctx) {
     section('case-notes', t('detail.notesSection'), notesContent, noteForm),
     section('case-attachments', t('detail.attachmentsSection'), attachmentsContent, uploadForm),
     section('case-links', t('detail.linksSection'), linksContent, linkForm),
+    work,
     section('case-history', t('detail.historySection'), historyContent));
 }
 

@@ -106,9 +106,9 @@ import org.casework.persistence.jpa.TransactionConnection;
  * {@link AccessPolicy} allows it for that case. While no access policy runs, only the type's roles
  * and administrators get through: the engine fails closed.
  */
-@Component(service = {CaseService.class, CaseGrants.class}, configurationPid = CaseEngine.PID)
+@Component(service = {CaseService.class, CaseGrants.class, CaseAccess.class}, configurationPid = CaseEngine.PID)
 @Designate(ocd = CaseEngine.Config.class)
-public class CaseEngine implements CaseService, CaseGrants {
+public class CaseEngine implements CaseService, CaseGrants, CaseAccess {
 
     static final String PID = "org.casework.core.engine";
 
@@ -1089,6 +1089,33 @@ public class CaseEngine implements CaseService, CaseGrants {
             return new FieldError("value" + e.field().substring(own.length()), e.rule(), e.message());
         }
         return e;
+    }
+
+    // ---- access for the bundle's other services ----------------------------------------------
+
+    @Override
+    public JpaTemplate jpa() {
+        return jpa;
+    }
+
+    @Override
+    public CaseTypeDefinition usableType(Caller caller, String type) {
+        return typeFor(caller, type).definition();
+    }
+
+    @Override
+    public CaseEntity readable(EntityManager em, Caller caller, CaseTypeDefinition def, long id) {
+        return loadReadable(em, caller, def, id);
+    }
+
+    @Override
+    public CaseEntity changeable(EntityManager em, Caller caller, CaseTypeDefinition def, long id) {
+        return loadChangeable(em, caller, def, id);
+    }
+
+    @Override
+    public boolean hidesCase(CaseworkException e) {
+        return e instanceof HiddenException;
     }
 
     // ---- record grants -----------------------------------------------------------------------
