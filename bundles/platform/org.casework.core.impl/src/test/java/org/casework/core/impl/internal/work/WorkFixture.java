@@ -53,7 +53,7 @@ final class WorkFixture implements AutoCloseable {
     int lockDays;
 
     WorkFixture() throws Exception {
-        jpa = new DerbyJpaTemplate("casework-core-test", "V1__case_engine.derby.sql", "V2__owner_division.derby.sql",
+        jpa = new DerbyJpaTemplate("casework-core-test", "V1__case_engine.derby.sql", "V2__owner_division.derby.sql", "V3__field_provenance.derby.sql",
                 "V4__case_work.sql");
         AuditService audit = mock(AuditService.class);
         org.mockito.Mockito.doAnswer(inv -> audited.add(inv.getArgument(1))).when(audit).record(any(), any());
