@@ -7,8 +7,8 @@ import java.time.Instant;
  * text; other actions carry a summary in {@code newValue}.
  *
  * @param action one of {@code created, updated, transitioned, assigned, note-added,
- *     attachment-added, linked}
- * @param field the field changed, or {@code status}/{@code assignee}, or null
+ *     attachment-added, linked, transferred}
+ * @param field the field changed, or {@code status}/{@code assignee}/{@code ownerDivision}, or null
  */
 public record HistoryEntry(long id, long caseId, Instant at, String actor, String action, String field,
         String oldValue, String newValue) {

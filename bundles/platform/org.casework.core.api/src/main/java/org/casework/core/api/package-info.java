@@ -3,7 +3,7 @@
  * it returns, the caller it checks, and the errors it raises (each maps to one HTTP status).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.casework.core.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,9 +1,10 @@
 /**
  * Litigation: immigration court cases keyed by A-Number, federal court litigation and
- * administrative cases, with their hearings and due dates.
+ * administrative cases, with their hearings and due dates; the calendar, workload views, reminders
+ * and calendar feed built on them ({@link org.casework.litigation.api.CalendarService}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.casework.litigation.api;
 
 import org.osgi.annotation.bundle.Export;

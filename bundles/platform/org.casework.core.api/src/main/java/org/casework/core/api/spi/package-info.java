@@ -5,7 +5,7 @@
  * and {@link org.casework.core.api.spi.ModuleDescriptor} (what the health check lists).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.casework.core.api.spi;
 
 import org.osgi.annotation.bundle.Export;
