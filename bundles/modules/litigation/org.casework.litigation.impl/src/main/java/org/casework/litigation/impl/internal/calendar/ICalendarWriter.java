@@ -30,7 +30,6 @@ public final class ICalendarWriter {
         line(out, "VERSION:2.0");
         line(out, "PRODID:-//Casework//Litigation calendar//EN");
         line(out, "CALSCALE:GREGORIAN");
-        line(out, "METHOD:PUBLISH");
         line(out, "X-WR-CALNAME:" + text(calendarName));
         for (CalendarEntry e : entries) {
             boolean hearing = CalendarEntry.HEARING.equals(e.kind());
