@@ -86,6 +86,7 @@ public final class LitigationCalendarBenchmark {
             }
             long t0 = System.nanoTime();
             load(c, n, attorneys);
+            c.setAutoCommit(true);
             if (db.equals("postgresql")) {
                 try (Statement st = c.createStatement()) {
                     st.execute("VACUUM ANALYZE");
