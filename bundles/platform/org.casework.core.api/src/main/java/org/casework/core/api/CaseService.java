@@ -74,6 +74,21 @@ public interface CaseService {
     /** Assigns the case to a user and/or team (null clears). */
     CaseRecord assign(Caller caller, String type, long id, long version, String assignee, String team);
 
+    /**
+     * Moves the case to another owning division (an office transferring a case to another). The
+     * caller must be allowed to change the case and to {@code transfer} it (permission
+     * {@code case.<type>:transfer[:scope]}; administrators always may). The history records the
+     * old and new division with who and when, the reason becomes a note, and the change is
+     * audited.
+     *
+     * @param version the version the caller read; a different stored version raises
+     *     {@link ConflictException}
+     * @throws ValidationException naming {@code division} (missing, too long, the current one) or
+     *     {@code reason} (missing or too long)
+     * @since 1.2
+     */
+    CaseRecord transfer(Caller caller, String type, long id, long version, String division, String reason);
+
     Page<CaseRecord> search(Caller caller, String type, CaseQuery query);
 
     NoteRecord addNote(Caller caller, String type, long id, String text);

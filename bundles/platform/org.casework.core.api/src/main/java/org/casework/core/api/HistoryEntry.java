@@ -7,9 +7,9 @@ import java.time.Instant;
  * text; other actions carry a summary in {@code newValue}.
  *
  * @param action one of {@code created, updated, transitioned, assigned, note-added,
- *     attachment-added, linked, corrected} (an administrator's correction of an authoritative
+ *     attachment-added, linked, transferred, corrected} (an administrator's correction of an authoritative
  *     field), {@code source-updated} (a value from the field's owning source)
- * @param field the field changed, or {@code status}/{@code assignee}, or null
+ * @param field the field changed, or {@code status}/{@code assignee}/{@code ownerDivision}, or null
  * @param detail the reason of a correction, or the source and when it gave the value; else null
  */
 public record HistoryEntry(long id, long caseId, Instant at, String actor, String action, String field,

@@ -74,4 +74,14 @@ public interface AuthenticationService {
      * @since 1.1
      */
     boolean closeSession(Caller caller, String sessionId);
+
+    /**
+     * The caller an active account stands for, with its permissions resolved as at sign-in, for
+     * work done on a user's behalf without a password: a calendar feed the user subscribed to
+     * with a token of their own, a reminder addressed to them. Empty for an unknown, inactive or
+     * locked account. Nothing is audited here; the work done as the caller is.
+     *
+     * @since 1.4
+     */
+    Optional<Caller> callerFor(String username);
 }

@@ -3,7 +3,7 @@
  * establish one (sign-in, sessions, API tokens) and manage user accounts.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.casework.security.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,7 +14,14 @@ import java.time.Instant;
  * @param judge the judge's name, or null
  * @param createdAt when it was recorded
  * @param createdBy who recorded it
+ * @param version the optimistic-lock version an edit must send back (since 1.1)
  */
 public record Hearing(long id, long caseId, String date, String time, String location, String type, String judge,
-        Instant createdAt, String createdBy) {
+        Instant createdAt, String createdBy, long version) {
+
+    /** A hearing in the shape of version 1.0 of this package. */
+    public Hearing(long id, long caseId, String date, String time, String location, String type, String judge,
+            Instant createdAt, String createdBy) {
+        this(id, caseId, date, time, location, type, judge, createdAt, createdBy, 0);
+    }
 }

@@ -60,7 +60,42 @@ public interface LitigationService {
      */
     Page<Hearing> hearings(Caller caller, long caseId, int page, int size, String sort, boolean ascending);
 
+    /**
+     * Replaces a hearing's details, checked as when it was added; audited with the old and new
+     * values.
+     *
+     * @param version the version the caller read; a different stored version raises
+     *     {@link org.casework.core.api.ConflictException}
+     * @throws org.casework.core.api.NotFoundException when the case or the hearing is not there
+     *     (or the hearing belongs to another case)
+     * @since 1.1
+     */
+    Hearing updateHearing(Caller caller, long caseId, long hearingId, long version, HearingInput hearing);
+
+    /**
+     * Removes a hearing; audited with what it held.
+     *
+     * @since 1.1
+     */
+    void deleteHearing(Caller caller, long caseId, long hearingId);
+
     DueDate addDueDate(Caller caller, long caseId, DueDateInput dueDate);
+
+    /**
+     * Replaces a due date's details (a due date without a type is refused, as when adding one);
+     * audited with the old and new values.
+     *
+     * @param version the version the caller read
+     * @since 1.1
+     */
+    DueDate updateDueDate(Caller caller, long caseId, long dueDateId, long version, DueDateInput dueDate);
+
+    /**
+     * Removes a due date; audited with what it held.
+     *
+     * @since 1.1
+     */
+    void deleteDueDate(Caller caller, long caseId, long dueDateId);
 
     /**
      * The case's due dates a page at a time.

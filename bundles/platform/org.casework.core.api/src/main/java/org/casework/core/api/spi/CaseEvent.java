@@ -35,6 +35,8 @@ public record CaseEvent(Kind kind, Caller caller, String type, long caseId, Stri
     }
 
     public enum Kind {
-        CREATED, UPDATED, TRANSITIONED, ASSIGNED
+        CREATED, UPDATED, TRANSITIONED, ASSIGNED,
+        /** The owning division changed ({@code changed} holds {@code ownerDivision}); since 1.3. */
+        TRANSFERRED
     }
 }

@@ -557,6 +557,54 @@ public class CaseEngine implements CaseService, CaseGrants, CaseAccess {
     }
 
     @Override
+    public CaseRecord transfer(Caller caller, String type, long id, long version, String division, String reason) {
+        return audited(caller, "update", type, id, () -> {
+            CaseTypeDefinition def = typeFor(caller, type).definition();
+            List<FieldError> errors = new ArrayList<>();
+            String to = blankToNull(division);
+            String why = reason == null ? null : reason.strip();
+            if (to == null) {
+                errors.add(new FieldError("division", "required", "Name the division that takes the case over."));
+            } else if (to.length() > MAX_DIVISION) {
+                errors.add(new FieldError("division", "maxLength",
+                        "A division name has at most " + MAX_DIVISION + " characters."));
+            }
+            if (why == null || why.isEmpty()) {
+                errors.add(new FieldError("reason", "required", "Give the reason for the transfer."));
+            } else if (why.length() > MAX_COMMENT) {
+                errors.add(new FieldError("reason", "maxLength", "A reason may have at most " + MAX_COMMENT
+                        + " characters."));
+            }
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+            return withConflictCheck(def, id, version, () -> tx(em -> {
+                CaseEntity c = loadForChange(em, caller, def, id, version);
+                AccessPolicy p = policy;
+                if (!caller.isAdmin() && (p == null || !p.permits(caller, "transfer", ref(def, c)))) {
+                    throw new ForbiddenException("You may not transfer this " + def.label().toLowerCase(Locale.ROOT)
+                            + " to another division.");
+                }
+                String from = c.getOwnerDivision();
+                if (to.equals(from)) {
+                    throw new ValidationException("division", "same", "The case already belongs to \"" + to + "\".");
+                }
+                Instant now = clock.instant();
+                c.setOwnerDivision(to);
+                touch(c, caller, now);
+                em.persist(new HistoryEntity(id, now, caller.username(), "transferred", "ownerDivision", from, to));
+                em.persist(new NoteEntity(id, "Transferred from " + (from == null ? "no division" : from) + " to "
+                        + to + ": " + why, now, caller.username()));
+                audit(caller, "update", def.key(), id, List.of(new FieldChange("ownerDivision", from, to)),
+                        "transfer: " + why);
+                em.flush();
+                fire(CaseEvent.Kind.TRANSFERRED, caller, def, c, read(def, c.getData()), Set.of("ownerDivision"), now);
+                return toRecord(c, def, caller);
+            }));
+        });
+    }
+
+    @Override
     public Page<CaseRecord> search(Caller caller, String type, CaseQuery q) {
         return audited(caller, "search", type, null, () -> {
             CaseTypeDefinition def = typeFor(caller, type).definition();

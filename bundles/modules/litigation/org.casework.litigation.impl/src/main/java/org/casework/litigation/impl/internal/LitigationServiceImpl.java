@@ -24,6 +24,7 @@ import org.casework.core.api.ANumber;
 import org.casework.core.api.Caller;
 import org.casework.core.api.CaseRecord;
 import org.casework.core.api.CaseService;
+import org.casework.core.api.ConflictException;
 import org.casework.core.api.FieldError;
 import org.casework.core.api.ForbiddenException;
 import org.casework.core.api.NotFoundException;
@@ -152,6 +153,31 @@ public class LitigationServiceImpl implements LitigationService {
     @Override
     public Hearing addHearing(Caller caller, long caseId, HearingInput in) {
         CaseRecord c = changeableCase(caller, caseId, "hearings");
+        ValidHearing v = validHearing(c, in);
+        LocalDate date = v.date();
+        String time = v.time();
+        String type = v.type();
+        String location = v.location();
+        String judge = v.judge();
+        return Transactions.required(jpa, em -> {
+            Instant now = clock.instant();
+            HearingEntity e = new HearingEntity(caseId, date, time, location, type, judge, now, caller.username());
+            e.setCase(c.type(), c.ownerDivision(), c.assignee(), c.createdBy(), !c.closed());
+            CaseMirror.upsert(em, c);
+            em.persist(e);
+            em.flush();
+            audit.record(caller, new AuditEvent("create", c.type(), String.valueOf(caseId), AuditEvent.SUCCESS, null,
+                    List.of(new FieldChange("hearing.date", null, date.toString()),
+                            new FieldChange("hearing.type", null, type)),
+                    "hearing " + e.getId() + " added"));
+            return toHearing(e);
+        });
+    }
+
+    private record ValidHearing(LocalDate date, String time, String type, String location, String judge) {
+    }
+
+    private ValidHearing validHearing(CaseRecord c, HearingInput in) {
         List<FieldError> errors = new ArrayList<>();
         HearingInput h = in == null ? new HearingInput(null, null, null, null, null) : in;
         LocalDate date = date("date", h.date(), errors);
@@ -172,16 +198,51 @@ public class LitigationServiceImpl implements LitigationService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        return new ValidHearing(date, time, type, location, judge);
+    }
+
+    @Override
+    public Hearing updateHearing(Caller caller, long caseId, long hearingId, long version, HearingInput in) {
+        CaseRecord c = changeableCase(caller, caseId, "hearings");
+        ValidHearing v = validHearing(c, in);
         return Transactions.required(jpa, em -> {
-            Instant now = clock.instant();
-            HearingEntity e = new HearingEntity(caseId, date, time, location, type, judge, now, caller.username());
-            em.persist(e);
+            HearingEntity e = em.find(HearingEntity.class, hearingId);
+            if (e == null || e.getCaseId() != caseId) {
+                throw new NotFoundException("Hearing " + hearingId);
+            }
+            if (e.getVersion() != version) {
+                throw new ConflictException(version, e.getVersion());
+            }
+            List<FieldChange> changes = new ArrayList<>();
+            diff(changes, "hearing.date", e.getDate().toString(), v.date().toString());
+            diff(changes, "hearing.time", e.getTime(), v.time());
+            diff(changes, "hearing.location", e.getLocation(), v.location());
+            diff(changes, "hearing.type", e.getType(), v.type());
+            diff(changes, "hearing.judge", e.getJudge(), v.judge());
+            e.change(v.date(), v.time(), v.location(), v.type(), v.judge());
+            e.setCase(c.type(), c.ownerDivision(), c.assignee(), c.createdBy(), !c.closed());
             em.flush();
-            audit.record(caller, new AuditEvent("create", c.type(), String.valueOf(caseId), AuditEvent.SUCCESS, null,
-                    List.of(new FieldChange("hearing.date", null, date.toString()),
-                            new FieldChange("hearing.type", null, type)),
-                    "hearing " + e.getId() + " added"));
+            audit.record(caller, new AuditEvent("update", c.type(), String.valueOf(caseId), AuditEvent.SUCCESS, null,
+                    changes, "hearing " + hearingId + " changed"));
             return toHearing(e);
+        });
+    }
+
+    @Override
+    public void deleteHearing(Caller caller, long caseId, long hearingId) {
+        CaseRecord c = changeableCase(caller, caseId, "hearings");
+        Transactions.required(jpa, em -> {
+            HearingEntity e = em.find(HearingEntity.class, hearingId);
+            if (e == null || e.getCaseId() != caseId) {
+                throw new NotFoundException("Hearing " + hearingId);
+            }
+            em.remove(e);
+            em.flush();
+            audit.record(caller, new AuditEvent("delete", c.type(), String.valueOf(caseId), AuditEvent.SUCCESS, null,
+                    List.of(new FieldChange("hearing.date", e.getDate().toString(), null),
+                            new FieldChange("hearing.type", e.getType(), null)),
+                    "hearing " + hearingId + " removed"));
+            return null;
         });
     }
 
@@ -208,16 +269,18 @@ public class LitigationServiceImpl implements LitigationService {
     @Override
     public DueDate addDueDate(Caller caller, long caseId, DueDateInput in) {
         CaseRecord c = changeableCase(caller, caseId, "due-dates");
-        List<FieldError> errors = new ArrayList<>();
         DueDateInput d = in == null ? new DueDateInput(null, null, null) : in;
-        String type = option("type", d.type(), DUE_DATE_TYPES, "due date", errors);
-        LocalDate date = date("date", d.date(), errors);
-        String description = text("description", d.description(), MAX_DESCRIPTION, errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        ValidDueDate v = validDueDate(d);
+        String type = v.type();
+        LocalDate date = v.date();
+        String description = v.description();
         return Transactions.required(jpa, em -> {
             DueDateEntity e = new DueDateEntity(caseId, type, date, description, clock.instant(), caller.username());
+            e.setCase(c.type(), c.ownerDivision(), c.assignee(), c.createdBy(), !c.closed());
+            if (Boolean.TRUE.equals(d.completed())) {
+                e.change(type, date, description, true);
+            }
+            CaseMirror.upsert(em, c);
             em.persist(e);
             em.flush();
             audit.record(caller, new AuditEvent("create", c.type(), String.valueOf(caseId), AuditEvent.SUCCESS, null,
@@ -226,6 +289,72 @@ public class LitigationServiceImpl implements LitigationService {
                     "due date " + e.getId() + " added"));
             return toDueDate(e);
         });
+    }
+
+    private record ValidDueDate(String type, LocalDate date, String description) {
+    }
+
+    private static ValidDueDate validDueDate(DueDateInput d) {
+        List<FieldError> errors = new ArrayList<>();
+        String type = option("type", d.type(), DUE_DATE_TYPES, "due date", errors);
+        LocalDate date = date("date", d.date(), errors);
+        String description = text("description", d.description(), MAX_DESCRIPTION, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new ValidDueDate(type, date, description);
+    }
+
+    @Override
+    public DueDate updateDueDate(Caller caller, long caseId, long dueDateId, long version, DueDateInput in) {
+        CaseRecord c = changeableCase(caller, caseId, "due-dates");
+        DueDateInput d = in == null ? new DueDateInput(null, null, null) : in;
+        ValidDueDate v = validDueDate(d);
+        return Transactions.required(jpa, em -> {
+            DueDateEntity e = em.find(DueDateEntity.class, dueDateId);
+            if (e == null || e.getCaseId() != caseId) {
+                throw new NotFoundException("Due date " + dueDateId);
+            }
+            if (e.getVersion() != version) {
+                throw new ConflictException(version, e.getVersion());
+            }
+            boolean completed = d.completed() == null ? e.isCompleted() : d.completed();
+            List<FieldChange> changes = new ArrayList<>();
+            diff(changes, "dueDate.type", e.getType(), v.type());
+            diff(changes, "dueDate.date", e.getDate().toString(), v.date().toString());
+            diff(changes, "dueDate.description", e.getDescription(), v.description());
+            diff(changes, "dueDate.completed", String.valueOf(e.isCompleted()), String.valueOf(completed));
+            e.change(v.type(), v.date(), v.description(), completed);
+            e.setCase(c.type(), c.ownerDivision(), c.assignee(), c.createdBy(), !c.closed());
+            em.flush();
+            audit.record(caller, new AuditEvent("update", c.type(), String.valueOf(caseId), AuditEvent.SUCCESS, null,
+                    changes, "due date " + dueDateId + " changed"));
+            return toDueDate(e);
+        });
+    }
+
+    @Override
+    public void deleteDueDate(Caller caller, long caseId, long dueDateId) {
+        CaseRecord c = changeableCase(caller, caseId, "due-dates");
+        Transactions.required(jpa, em -> {
+            DueDateEntity e = em.find(DueDateEntity.class, dueDateId);
+            if (e == null || e.getCaseId() != caseId) {
+                throw new NotFoundException("Due date " + dueDateId);
+            }
+            em.remove(e);
+            em.flush();
+            audit.record(caller, new AuditEvent("delete", c.type(), String.valueOf(caseId), AuditEvent.SUCCESS, null,
+                    List.of(new FieldChange("dueDate.type", e.getType(), null),
+                            new FieldChange("dueDate.date", e.getDate().toString(), null)),
+                    "due date " + dueDateId + " removed"));
+            return null;
+        });
+    }
+
+    private static void diff(List<FieldChange> changes, String field, String before, String after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changes.add(new FieldChange(field, before, after));
+        }
     }
 
     @Override
@@ -362,11 +491,11 @@ public class LitigationServiceImpl implements LitigationService {
 
     private static Hearing toHearing(HearingEntity e) {
         return new Hearing(e.getId(), e.getCaseId(), e.getDate().toString(), e.getTime(), e.getLocation(), e.getType(),
-                e.getJudge(), e.getCreatedAt(), e.getCreatedBy());
+                e.getJudge(), e.getCreatedAt(), e.getCreatedBy(), e.getVersion());
     }
 
     private static DueDate toDueDate(DueDateEntity e) {
         return new DueDate(e.getId(), e.getCaseId(), e.getType(), e.getDate().toString(), e.getDescription(),
-                e.getCreatedAt(), e.getCreatedBy());
+                e.getCreatedAt(), e.getCreatedBy(), e.isCompleted(), e.getVersion());
     }
 }

@@ -61,7 +61,7 @@ class LitigationServiceImplTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        jpa = new DerbyJpaTemplate("casework-litigation-test", "V1__litigation.derby.sql");
+        jpa = new DerbyJpaTemplate("casework-litigation-test", "V1__litigation.derby.sql", "V3__calendar.derby.sql");
         cases = mock(CaseService.class);
         projects = mock(ProjectService.class);
         audit = mock(AuditService.class);

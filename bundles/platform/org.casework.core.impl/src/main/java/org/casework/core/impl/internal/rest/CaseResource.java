@@ -79,6 +79,10 @@ public class CaseResource {
     public record AssignmentRequest(Long version, String assignee, String team) {
     }
 
+    /** Body of a transfer to another owning division. */
+    public record TransferRequest(Long version, String division, String reason) {
+    }
+
     /** Body of a new note. */
     public record NoteRequest(String text) {
     }
@@ -239,6 +243,20 @@ public class CaseResource {
         }
         CaseRecord c = cases.assign(RestContext.caller(sc), type, id(id), version(body.version(), ifMatch),
                 body.assignee(), body.team());
+        return Response.ok(c).tag(etag(c)).build();
+    }
+
+    @PUT
+    @Path("/{type}/{id}/owner-division")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Doc("Transfers the case to another owning division (office), with a reason; needs case.<type>:transfer")
+    public Response transfer(@Context SecurityContext sc, @PathParam("type") String type, @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch, TransferRequest body) {
+        if (body == null) {
+            throw new ValidationException("version", "required", "Send the version you read.");
+        }
+        CaseRecord c = cases.transfer(RestContext.caller(sc), type, id(id), version(body.version(), ifMatch),
+                body.division(), body.reason());
         return Response.ok(c).tag(etag(c)).build();
     }
 

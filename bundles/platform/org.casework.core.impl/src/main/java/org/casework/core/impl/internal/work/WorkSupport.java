@@ -11,6 +11,7 @@ import org.casework.audit.api.FieldChange;
 import org.casework.core.api.Caller;
 import org.casework.core.api.CaseworkException;
 import org.casework.core.impl.internal.CaseAccess;
+import org.casework.persistence.jpa.TransactionConnection;
 
 /** Transactions and auditing shared by the work services, done the way the engine does them. */
 final class WorkSupport {
@@ -47,7 +48,7 @@ final class WorkSupport {
 
     <R> R tx(EmFunction<R> work) {
         try {
-            return access.jpa().txExpr(TransactionType.Required, work);
+            return access.jpa().txExpr(TransactionType.Required, em -> work.apply(TransactionConnection.claim(em)));
         } catch (CaseworkException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -198,6 +198,18 @@ public final class AuthenticationServiceImpl implements AuthenticationService {
         return withPermissions(user.get().caller());
     }
 
+    @Override
+    public Optional<Caller> callerFor(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<UserRow> user = store.findUser(normaliseUsername(username));
+        if (user.isEmpty() || !user.get().active() || user.get().account().lockedAt(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(withPermissions(user.get().caller()));
+    }
+
     /** For tests: permissions are resolved through this catalogue. */
     void useRoles(RoleCatalog catalog) {
         this.roleCatalog = catalog;

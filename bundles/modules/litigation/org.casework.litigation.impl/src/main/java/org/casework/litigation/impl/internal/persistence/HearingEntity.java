@@ -11,6 +11,7 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
+import javax.persistence.Version;
 
 import org.casework.persistence.jpa.InstantConverter;
 
@@ -48,6 +49,27 @@ public class HearingEntity {
 
     @Column(name = "created_by", nullable = false, length = 64)
     private String createdBy;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    // The case's type, attorney, office, creator and open flag, copied here so that one office's or
+    // one attorney's calendar is a range scan of one index (see CaseMirror).
+    @Column(name = "case_type", length = 64)
+    private String caseType;
+
+    @Column(name = "division", length = 64)
+    private String division;
+
+    @Column(name = "assignee", length = 64)
+    private String assignee;
+
+    @Column(name = "case_creator", length = 64)
+    private String caseCreator;
+
+    @Column(name = "case_open", nullable = false)
+    private boolean caseOpen = true;
 
     protected HearingEntity() {
         // for JPA
@@ -99,5 +121,46 @@ public class HearingEntity {
 
     public String getCreatedBy() {
         return createdBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getCaseType() {
+        return caseType;
+    }
+
+    public String getDivision() {
+        return division;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public String getCaseCreator() {
+        return caseCreator;
+    }
+
+    public boolean isCaseOpen() {
+        return caseOpen;
+    }
+
+    /** Copies what the calendar filters on from the case. */
+    public void setCase(String caseType, String division, String assignee, String caseCreator, boolean caseOpen) {
+        this.caseType = caseType;
+        this.division = division;
+        this.assignee = assignee;
+        this.caseCreator = caseCreator;
+        this.caseOpen = caseOpen;
+    }
+
+    public void change(LocalDate date, String time, String location, String type, String judge) {
+        this.date = date;
+        this.time = time;
+        this.location = location;
+        this.type = type;
+        this.judge = judge;
     }
 }

@@ -4,10 +4,13 @@ import java.net.URI;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
@@ -127,6 +130,73 @@ public class LitigationResource {
         return Response.status(Response.Status.CREATED).entity(d).build();
     }
 
+    /** Body of a hearing's change: the hearing as it should be, with the version read. */
+    public record HearingChange(Long version, String date, String time, String location, String type, String judge) {
+    }
+
+    /** Body of a due date's change: the due date as it should be, with the version read. */
+    public record DueDateChange(Long version, String type, String date, String description, Boolean completed) {
+    }
+
+    @PUT
+    @Path("/cases/{id}/hearings/{hearingId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission({UPDATE_IMM, UPDATE_FED, UPDATE_ADM})
+    @Doc("Changes a hearing (checked as when added; send the version read, 409 when stale)")
+    public Hearing updateHearing(@Context SecurityContext sc, @PathParam("id") String id,
+            @PathParam("hearingId") String hearingId, @HeaderParam("If-Match") String ifMatch, HearingChange body) {
+        HearingChange b = body == null ? new HearingChange(null, null, null, null, null, null) : body;
+        return litigation.updateHearing(RestContext.caller(sc), id("id", id), id("hearingId", hearingId),
+                version(b.version(), ifMatch), new HearingInput(b.date(), b.time(), b.location(), b.type(), b.judge()));
+    }
+
+    @DELETE
+    @Path("/cases/{id}/hearings/{hearingId}")
+    @RequiresPermission({UPDATE_IMM, UPDATE_FED, UPDATE_ADM})
+    @Doc("Removes a hearing")
+    public Response deleteHearing(@Context SecurityContext sc, @PathParam("id") String id,
+            @PathParam("hearingId") String hearingId) {
+        litigation.deleteHearing(RestContext.caller(sc), id("id", id), id("hearingId", hearingId));
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/cases/{id}/due-dates/{dueDateId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission({UPDATE_IMM, UPDATE_FED, UPDATE_ADM})
+    @Doc("Changes a due date (type and date required; completed marks it met); send the version read")
+    public DueDate updateDueDate(@Context SecurityContext sc, @PathParam("id") String id,
+            @PathParam("dueDateId") String dueDateId, @HeaderParam("If-Match") String ifMatch, DueDateChange body) {
+        DueDateChange b = body == null ? new DueDateChange(null, null, null, null, null) : body;
+        return litigation.updateDueDate(RestContext.caller(sc), id("id", id), id("dueDateId", dueDateId),
+                version(b.version(), ifMatch), new DueDateInput(b.type(), b.date(), b.description(), b.completed()));
+    }
+
+    @DELETE
+    @Path("/cases/{id}/due-dates/{dueDateId}")
+    @RequiresPermission({UPDATE_IMM, UPDATE_FED, UPDATE_ADM})
+    @Doc("Removes a due date")
+    public Response deleteDueDate(@Context SecurityContext sc, @PathParam("id") String id,
+            @PathParam("dueDateId") String dueDateId) {
+        litigation.deleteDueDate(RestContext.caller(sc), id("id", id), id("dueDateId", dueDateId));
+        return Response.noContent().build();
+    }
+
+    /** The version from the body, else from an {@code If-Match} header; 400 naming version without either. */
+    static long version(Long body, String ifMatch) {
+        if (body != null) {
+            return body;
+        }
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            try {
+                return Long.parseLong(ifMatch.strip().replace("W/", "").replace("\"", ""));
+            } catch (NumberFormatException e) {
+                // answered below
+            }
+        }
+        throw new ValidationException("version", "required", "Send the version you read.");
+    }
+
     /** {@code field[,asc|desc]}; the direction defaults to ascending. */
     record Sort(String field, boolean ascending) {
         static Sort parse(String sort) {
@@ -155,7 +225,7 @@ public class LitigationResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        if ("id".equals(field)) {
+        if ("id".equals(field) || "hearingId".equals(field) || "dueDateId".equals(field)) {
             // A path that names no case is a case that does not exist.
             throw new NotFoundException("Case " + value);
         }
