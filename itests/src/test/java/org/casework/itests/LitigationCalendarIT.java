@@ -281,16 +281,11 @@ public class LitigationCalendarIT extends CaseworkTestSupport {
         assertEquals(List.of(id, id), caseIds(admin().get(LIT + "/calendar?office=" + from).json()));
         assertRefused(attorney.get(LIT + "/calendar?from=someday"), 400, "from");
 
-        // an attorney may not transfer; a manager role holding the transfer permission may
+        // an attorney may not transfer; the shipped legal office manager role may
         long version = admin().get(IMM + "/" + id).json().path("version").asLong();
         assertStatus(attorney.put(IMM + "/" + id + "/owner-division", Map.of("version", version, "division", to,
                 "reason", "court moved")), 403);
-        String role = unique("mgr");
-        assertStatus(admin().put("/api/v1/roles/" + role, Map.of("label", "Legal manager", "description",
-                "Oversees an office's litigation", "external", false, "twoFactorRequired", false, "permissions",
-                List.of("console:use", "case.immigration-case:read", "case.immigration-case:update",
-                        "case.immigration-case:transfer", "litigation.workload:read"))), 201);
-        CaseworkHttp manager = user(unique("mgr"), from, role);
+        CaseworkHttp manager = user(unique("mgr"), from, "legal-manager");
         assertRefused(manager.put(IMM + "/" + id + "/owner-division", Map.of("version", version, "division", to)),
                 400, "reason");
         HttpResult moved = manager.put(IMM + "/" + id + "/owner-division", Map.of("version", version, "division", to,
