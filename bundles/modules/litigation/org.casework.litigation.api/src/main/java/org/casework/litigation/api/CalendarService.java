@@ -27,7 +27,20 @@ public interface CalendarService {
     /** The permission needed to start a reminder run by hand: {@code litigation.reminders:run}. */
     String RUN_REMINDERS_PERMISSION = "litigation.reminders:run";
 
-    /** Hearings and due dates by date, as {@link CalendarQuery} selects them. */
+    /**
+     * How deep the calendar's pages reach ({@code (page + 1) * size} at most), and where its total
+     * stops counting: {@value}.
+     *
+     * @since 1.2
+     */
+    int MAX_DEPTH = 10_000;
+
+    /**
+     * Hearings and due dates by date, as {@link CalendarQuery} selects them. The page's total is
+     * exact up to {@link #MAX_DEPTH}; a list longer than that has the total {@code MAX_DEPTH + 1},
+     * read "more than {@value #MAX_DEPTH}": no page reaches further, and counting a whole large
+     * office on every page would cost more than the page itself.
+     */
     Page<CalendarEntry> calendar(Caller caller, CalendarQuery query);
 
     /**

@@ -5,7 +5,7 @@
  * and calendar feed built on them ({@link org.casework.litigation.api.CalendarService}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.casework.litigation.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -72,8 +72,11 @@ import org.casework.persistence.jpa.TransactionConnection;
 public class CalendarServiceImpl implements CalendarService {
 
     static final int MAX_SIZE = 200;
-    /** Combined lists merge two sorted queries in memory: keep their depth bounded. */
-    static final int MAX_DEPTH = 10_000;
+    /**
+     * Combined lists merge two sorted queries in memory: keep their depth bounded. Totals count
+     * no further than one entry past it (see {@link CalendarService#MAX_DEPTH}).
+     */
+    static final int MAX_DEPTH = CalendarService.MAX_DEPTH;
     static final String FEED_PATH = "/api/v1/litigation/calendar/feed/";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final Comparator<CalendarEntry> BY_DATE = Comparator.comparing(CalendarEntry::date)
@@ -145,12 +148,12 @@ public class CalendarServiceImpl implements CalendarService {
             List<CalendarEntry> rows = new ArrayList<>();
             if (vis != null) {
                 if (kind == null || kind.equals(CalendarEntry.HEARING)) {
-                    total += count(em, "HearingEntity", f, vis);
+                    total += boundedCount(em, "HearingEntity", f, vis);
                     rows.addAll(hearings(em, f, vis, kind == null ? 0 : q.page() * q.size(),
                             kind == null ? depth : q.size(), q.ascending()));
                 }
                 if (kind == null || kind.equals(CalendarEntry.DUE_DATE)) {
-                    total += count(em, "DueDateEntity", f, vis);
+                    total += boundedCount(em, "DueDateEntity", f, vis);
                     rows.addAll(dueDates(em, f, vis, kind == null ? 0 : q.page() * q.size(),
                             kind == null ? depth : q.size(), q.ascending()));
                 }
@@ -159,7 +162,7 @@ public class CalendarServiceImpl implements CalendarService {
                 rows.sort(q.ascending() ? BY_DATE : BY_DATE.reversed());
                 rows = rows.subList(Math.min(rows.size(), q.page() * q.size()), Math.min(rows.size(), depth));
             }
-            return new Page<>(withCases(em, rows), total, q.page(), q.size());
+            return new Page<>(withCases(em, rows), Math.min(total, MAX_DEPTH + 1L), q.page(), q.size());
         });
         audit.record(caller, AuditEvent.success("view", "litigation-calendar", null,
                 (office != null ? "office " + office : "attorney " + f.attorney()) + " " + from + ".." + to));
@@ -191,12 +194,27 @@ public class CalendarServiceImpl implements CalendarService {
         return w.toString();
     }
 
+    /** How many entries match, exactly: the workload's figures are counts a manager reads. */
     private static long count(EntityManager em, String entity, Filter f, Clause vis) {
         Map<String, Object> params = new HashMap<>();
-        String w = where(entity.equals("HearingEntity") ? "date" : "date", f, vis, params);
+        String w = where("date", f, vis, params);
         TypedQuery<Long> q = em.createQuery("SELECT COUNT(e) FROM " + entity + " e WHERE " + w, Long.class);
         params.forEach(q::setParameter);
         return q.getSingleResult();
+    }
+
+    /**
+     * How many entries match, counted no further than {@code MAX_DEPTH + 1}: the ids of at most
+     * that many rows rather than {@code COUNT(*)}, which reads every upcoming hearing of a large
+     * office on each page (a quarter of a second at 200,000 cases) for a figure no page can reach.
+     * Derby and PostgreSQL both stop the index scan at the row limit.
+     */
+    private static long boundedCount(EntityManager em, String entity, Filter f, Clause vis) {
+        Map<String, Object> params = new HashMap<>();
+        String w = where("date", f, vis, params);
+        TypedQuery<Long> q = em.createQuery("SELECT e.id FROM " + entity + " e WHERE " + w, Long.class);
+        params.forEach(q::setParameter);
+        return q.setMaxResults(MAX_DEPTH + 1).getResultList().size();
     }
 
     private static List<CalendarEntry> hearings(EntityManager em, Filter f, Clause vis, int first, int max,

@@ -2,6 +2,7 @@ package org.casework.litigation.impl.internal.rest;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -56,6 +57,17 @@ public class CalendarResource {
     public record ReminderRunResult(String asOf, int sent) {
     }
 
+    /**
+     * A page of the calendar: {@link Page}'s properties, and whether {@code total} stopped counting
+     * at {@link CalendarService#MAX_DEPTH} + 1 (then read it "more than 10,000").
+     */
+    public record CalendarPage(List<CalendarEntry> items, long total, boolean totalCapped, int page, int size) {
+
+        static CalendarPage of(Page<CalendarEntry> p) {
+            return new CalendarPage(p.items(), p.total(), p.total() > CalendarService.MAX_DEPTH, p.page(), p.size());
+        }
+    }
+
     /** Whether the caller has a feed token (its value is never shown again). */
     public record FeedTokenRevoked(boolean revoked) {
     }
@@ -72,8 +84,8 @@ public class CalendarResource {
     @RequiresPermission({READ_IMM, READ_FED, READ_ADM})
     @Doc("Hearings and due dates by date: attorney=<user> or office=<division> (neither: your own), from/to "
             + "yyyy-mm-dd (today to a year ahead), kind=hearing|due-date, includeClosed=true, sort=date[,asc|desc], "
-            + "page, size")
-    public Page<CalendarEntry> calendar(@Context SecurityContext sc, @QueryParam("attorney") String attorney,
+            + "page, size; total counts up to 10,000 entries, beyond that it is 10,001 with totalCapped true")
+    public CalendarPage calendar(@Context SecurityContext sc, @QueryParam("attorney") String attorney,
             @QueryParam("office") String office, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("kind") String kind, @QueryParam("includeClosed") String includeClosed,
             @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -81,9 +93,9 @@ public class CalendarResource {
         if (s.field() != null && !s.field().equals("date")) {
             throw new ValidationException("sort", "unknown", "The calendar is sorted by date.");
         }
-        return calendar.calendar(RestContext.caller(sc), new CalendarQuery(attorney, office, from, to, kind,
-                "true".equalsIgnoreCase(includeClosed), LitigationResource.integer("page", page, 0),
-                LitigationResource.integer("size", size, 50), s.ascending()));
+        return CalendarPage.of(calendar.calendar(RestContext.caller(sc), new CalendarQuery(attorney, office, from, to,
+                kind, "true".equalsIgnoreCase(includeClosed), LitigationResource.integer("page", page, 0),
+                LitigationResource.integer("size", size, 50), s.ascending())));
     }
 
     @GET

@@ -205,6 +205,41 @@ class CalendarServiceImplTest {
     }
 
     @Test
+    void aListLongerThanPagesReachHasACappedTotal() {
+        // 10,001 upcoming hearings in New York: one more than any page reaches
+        jpa.txExpr(TransactionType.Required, em -> {
+            LitCaseEntity c = em.find(LitCaseEntity.class, 3L);
+            for (int i = 0; i < CalendarServiceImpl.MAX_DEPTH; i++) {
+                HearingEntity h = new HearingEntity(3L, LocalDate.parse("2027-04-01").plusDays(i % 300),
+                        String.format("%02d:00", 8 + i % 9), "Court", "INDIVIDUAL", "Judge B", NOW, "creator");
+                h.setCase(c.getCaseType(), c.getDivision(), c.getAssignee(), c.getCreatedBy(), true);
+                em.persist(h);
+            }
+            return null;
+        });
+        Page<CalendarEntry> hearings = service.calendar(BOB, new CalendarQuery(null, "occ-ny", null, null, "hearing",
+                false, 0, 50, true));
+        assertEquals(CalendarServiceImpl.MAX_DEPTH + 1, hearings.total(), "more than 10,000 reads 10,001");
+        assertEquals("2027-03-03", hearings.items().get(0).date());
+        Page<CalendarEntry> last = service.calendar(BOB, new CalendarQuery(null, "occ-ny", null, null, "hearing",
+                false, 49, 200, true));
+        assertEquals(200, last.items().size(), "the deepest page is full");
+        assertEquals(CalendarServiceImpl.MAX_DEPTH + 1, last.total());
+        Page<CalendarEntry> both = service.calendar(BOB, new CalendarQuery("bob", null, null, null, null, false, 0,
+                50, true));
+        assertEquals(CalendarServiceImpl.MAX_DEPTH + 1, both.total(), "hearings and due dates together are capped");
+        Page<CalendarEntry> narrowed = service.calendar(BOB, new CalendarQuery(null, "occ-ny", "2027-04-01",
+                "2027-04-01", "hearing", false, 0, 50, true));
+        assertEquals(34, narrowed.total(), "below the cap the total is exact");
+
+        Caller nyManager = new Caller("max", "Max", Set.of("legal-manager"), Set.of("occ-ny"), false, false,
+                Set.of("litigation.workload:read"));
+        when(policy.visibility(eq(nyManager), any(), eq("read"))).thenReturn(Visibility.ALL);
+        Workload w = service.workload(nyManager, null, "occ-ny", LocalDate.parse("2027-03-01"), 5);
+        assertEquals(CalendarServiceImpl.MAX_DEPTH + 1, w.upcomingHearings(), "the workload's count stays exact");
+    }
+
+    @Test
     void badQueriesNameTheField() {
         ValidationException e = assertThrows(ValidationException.class, () -> service.calendar(ANN,
                 new CalendarQuery("ann", "occ-sf", "2027-13-01", null, "trial", false, 0, 500, true)));
