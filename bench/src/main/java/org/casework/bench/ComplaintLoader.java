@@ -51,7 +51,6 @@ import org.casework.matching.PersonRecord;
 final class ComplaintLoader {
 
     static final String ACTOR = "bulk-loader";
-    private static final int BLOCK = 50;
     /** Complaints per transaction and per JDBC batch. */
     private static final int CHUNK = 250;
     private static final Set<String> CHANNELS_WITH_ORIGINAL = Set.of("IN_PERSON", "MAIL", "EMAIL", "FAX");
@@ -60,9 +59,9 @@ final class ComplaintLoader {
     private final JdbcBaseline.ConnectionSource connections;
     private final boolean postgres;
     private final CaseTypeDefinition type;
-    private final IdSource caseIds = new IdSource("cw_case_seq");
-    private final IdSource coreIds = new IdSource("cw_core_seq");
-    private final IdSource keyIds = new IdSource("cmp_person_key_seq");
+    private final SequenceIds caseIds;
+    private final SequenceIds coreIds;
+    private final SequenceIds keyIds;
     private final AtomicLong loaded = new AtomicLong();
     private final List<Long> loadedIds = java.util.Collections.synchronizedList(new ArrayList<>());
     private Connection idConnection;
@@ -71,6 +70,9 @@ final class ComplaintLoader {
         this.connections = connections;
         this.postgres = postgres;
         this.type = complaintType();
+        this.caseIds = new SequenceIds("cw_case_seq", postgres, () -> idConnection, this);
+        this.coreIds = new SequenceIds("cw_core_seq", postgres, () -> idConnection, this);
+        this.keyIds = new SequenceIds("cmp_person_key_seq", postgres, () -> idConnection, this);
     }
 
     /**
@@ -305,60 +307,6 @@ final class ComplaintLoader {
         @Override
         public void close() throws SQLException {
             c.close();
-        }
-    }
-
-    /**
-     * Ids from a sequence that steps by 50, each value ending a block of 50 ids (as EclipseLink
-     * uses them); values are fetched a few hundred at a time on a connection of its own.
-     */
-    private final class IdSource {
-        private final String sequence;
-        private final long[] ends = new long[500];
-        private int filled;
-        private int used;
-        private long next;
-        private long last = -1;
-
-        IdSource(String sequence) {
-            this.sequence = sequence;
-        }
-
-        synchronized long next() throws SQLException {
-            if (next > last) {
-                if (used == filled) {
-                    refill();
-                }
-                last = ends[used++];
-                next = last - BLOCK + 1;
-            }
-            return next++;
-        }
-
-        private void refill() throws SQLException {
-            filled = 0;
-            used = 0;
-            synchronized (ComplaintLoader.this) {
-                try (Statement s = idConnection.createStatement()) {
-                    if (postgres) {
-                        try (ResultSet rs = s.executeQuery("SELECT nextval('" + sequence + "') FROM generate_series(1, "
-                                + ends.length + ")")) {
-                            while (rs.next()) {
-                                ends[filled++] = rs.getLong(1);
-                            }
-                        }
-                    } else {
-                        for (int i = 0; i < ends.length; i++) {
-                            try (ResultSet rs = s.executeQuery("VALUES (NEXT VALUE FOR " + sequence + ")")) {
-                                rs.next();
-                                ends[filled++] = rs.getLong(1);
-                            }
-                        }
-                    }
-                }
-                idConnection.commit();
-            }
-            java.util.Arrays.sort(ends, 0, filled);
         }
     }
 }

@@ -1,316 +1,372 @@
 package org.casework.bench;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Litigation calendar benchmark (issue 5): builds the litigation tables from the module's own
- * migrations, bulk-loads one office of N cases with 5 hearings and due dates each (N = 200,000
- * gives the issue's 1,000,000), and times the two lists of the calendar API with the statements
- * the service issues (page of 50 in date order, its total, and the case numbers of the page):
- * the upcoming hearings of the office, and one attorney's calendar (hearings and due dates).
- * Prints p50/p99 per database.
- *
- * <pre>bench/run-litigation.sh [N] [--databases=derby,postgresql] [--queries=500] [--attorneys=200]</pre>
+ * The litigation calendar benchmark of issue 5: on a database holding N litigation cases with 3
+ * hearings and 2 due dates each (bulk-loaded by {@link LitigationLoader}; N = 200,000 is the
+ * issue's 1,000,000 hearings and deadlines), how long the calendar takes through REST, as an
+ * attorney of the office signed in sees it: {@code GET /api/v1/litigation/calendar?office=...&kind=hearing}
+ * (the office's upcoming hearings, first page of 50) and
+ * {@code GET /api/v1/litigation/calendar?attorney=...} (one attorney's hearings and due dates, an
+ * attorney of the office picked at random per request), on several clients, per database.
+ * See docs/benchmarks.md.
  */
 public final class LitigationCalendarBenchmark {
 
-    private static final String MIGRATIONS = "bundles/modules/litigation/org.casework.litigation.impl/src/main/"
-            + "resources/db/migration/";
-    private static final String OFFICE = "occ-bench";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(120);
+    private static final long SEED = 20_261_202L;
+    private static final String CALENDAR = CaseworkApi.API + "/litigation/calendar";
+    private static final String USER = LitigationLoader.attorney(1);
 
-    private LitigationCalendarBenchmark() {
-    }
+    /** The command line. */
+    record Options(int cases, List<Integer> clients, int requests, int warmup, int attorneys, int loadThreads,
+            boolean keep, ServerOptions server) {
 
-    public static void main(String[] args) throws Exception {
-        int n = 20_000;
-        List<String> databases = List.of("derby", "postgresql");
-        int queries = 500;
-        int attorneys = 200;
-        String pg = "127.0.0.1:5432";
-        Path root = Path.of(".").toAbsolutePath().normalize();
-        for (String a : args) {
-            if (a.startsWith("--databases=")) {
-                databases = Arrays.asList(a.substring(12).split(","));
-            } else if (a.startsWith("--queries=")) {
-                queries = Integer.parseInt(a.substring(10));
-            } else if (a.startsWith("--attorneys=")) {
-                attorneys = Integer.parseInt(a.substring(12));
-            } else if (a.startsWith("--pg=")) {
-                pg = a.substring(5);
-            } else if (a.startsWith("--assembly=")) {
-                root = Path.of(a.substring(11)).getParent().getParent().getParent();
-            } else if (!a.startsWith("--")) {
-                n = Integer.parseInt(a.replace("_", ""));
-            }
-        }
-        System.out.printf("litigation calendar benchmark: %,d cases, %,d hearings and due dates, %d attorneys, "
-                + "%d timed requests per list%n", n, n * 5L, attorneys, queries);
-        for (String db : databases) {
-            run(root, db.strip(), n, attorneys, queries, pg);
-        }
-    }
-
-    private static void run(Path root, String db, int n, int attorneys, int queries, String pg) throws Exception {
-        String url;
-        String dbName = "bench_lit_" + System.nanoTime();
-        Path derbyDir = null;
-        if (db.equals("derby")) {
-            derbyDir = Files.createTempDirectory("bench-lit");
-            url = "jdbc:derby:" + derbyDir.resolve("db") + ";create=true";
-        } else {
-            try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + pg + "/postgres", "postgres", "");
-                    Statement st = admin.createStatement()) {
-                st.execute("CREATE DATABASE " + dbName);
-            }
-            url = "jdbc:postgresql://" + pg + "/" + dbName;
-        }
-        try (Connection c = db.equals("derby") ? DriverManager.getConnection(url)
-                : DriverManager.getConnection(url, "postgres", "")) {
-            for (String script : List.of("V1__litigation", "V3__calendar")) {
-                migrate(c, root.resolve(MIGRATIONS + script + "." + db + ".sql"));
-            }
-            long t0 = System.nanoTime();
-            load(c, n, attorneys);
-            c.setAutoCommit(true);
-            if (db.equals("postgresql")) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("VACUUM ANALYZE");
+        static Options parse(String[] args) {
+            int cases = 20_000;
+            List<Integer> clients = List.of(1, 8);
+            int requests = 1000;
+            int warmup = 200;
+            int attorneys = 200;
+            int loadThreads = 3;
+            boolean keep = false;
+            ServerOptions server = new ServerOptions();
+            for (String a : args) {
+                if (a.isBlank()) {
+                    continue;
+                }
+                String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
+                if (a.matches("[\\d_]+")) {
+                    cases = Integer.parseInt(a.replace("_", ""));
+                } else if (a.startsWith("--clients=")) {
+                    clients = java.util.Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
+                } else if (a.startsWith("--requests=")) {
+                    requests = Integer.parseInt(value);
+                } else if (a.startsWith("--warmup=")) {
+                    warmup = Integer.parseInt(value);
+                } else if (a.startsWith("--attorneys=")) {
+                    attorneys = Integer.parseInt(value);
+                } else if (a.startsWith("--load-threads=")) {
+                    loadThreads = Integer.parseInt(value);
+                } else if (a.equals("--keep")) {
+                    keep = true;
+                } else if (!server.accept(a)) {
+                    throw new IllegalArgumentException("Unknown argument: " + a);
                 }
             }
-            System.out.printf("%s: loaded in %.1f s%n", db, (System.nanoTime() - t0) / 1e9);
-            c.setAutoCommit(true);
-            LocalDate today = LocalDate.now();
-            Random r = new Random(7);
-            // warm-up, then the timed requests
-            for (int i = 0; i < 50; i++) {
-                officeHearings(c, today);
-                attorneyCalendar(c, "att" + r.nextInt(attorneys), today);
+            if (cases < 1 || requests < 1 || warmup < 0 || attorneys < 1 || loadThreads < 1
+                    || clients.stream().anyMatch(c -> c < 1)) {
+                throw new IllegalArgumentException("counts must be positive (warm-up may be 0)");
             }
-            long[] office = new long[queries];
-            long[] attorney = new long[queries];
-            long rows = 0;
-            for (int i = 0; i < queries; i++) {
-                long s = System.nanoTime();
-                rows += officeHearings(c, today);
-                office[i] = System.nanoTime() - s;
-                s = System.nanoTime();
-                rows += attorneyCalendar(c, "att" + r.nextInt(attorneys), today);
-                attorney[i] = System.nanoTime() - s;
-            }
-            report(db, "upcoming hearings of the office (page of 50 + total)", office);
-            report(db, "one attorney's calendar (hearings + due dates, page of 50 + totals)", attorney);
-            if (rows == 0) {
-                System.out.println("(no rows listed: check the generated dates)");
-            }
+            return new Options(cases, clients, requests, warmup, attorneys, loadThreads, keep, server);
+        }
+    }
+
+    /** One line of the result table. */
+    record Row(String database, int cases, double loadSeconds, String list, int clients, LoadRunner.Measurement m,
+            String note, String loadBefore, String loadAfter) {
+    }
+
+    private final Options options;
+    private final Cleanup cleanup = new Cleanup();
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private final ObjectMapper json = new ObjectMapper();
+
+    private LitigationCalendarBenchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.out.println("bench: " + e.getMessage());
+            System.out.println("usage: run-litigation.sh [N] [--clients=1,8] [--requests=1000] [--warmup=200] "
+                    + "[--attorneys=200] [--load-threads=3] [--databases=derby,postgresql] [--pg=127.0.0.1:5432] "
+                    + "[--pg-user=postgres] [--boot-timeout=300] [--keep]");
+            System.exit(2);
+            return;
+        }
+        if (!Files.isExecutable(options.server().assembly().resolve("bin/karaf"))) {
+            System.out.println("bench: no built distribution at " + options.server().assembly());
+            System.exit(2);
+            return;
+        }
+        LitigationCalendarBenchmark bench = new LitigationCalendarBenchmark(options);
+        int code;
+        try {
+            code = bench.runAll();
         } finally {
-            if (db.equals("postgresql")) {
-                try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + pg + "/postgres",
-                        "postgres", ""); Statement st = admin.createStatement()) {
-                    st.execute("DROP DATABASE IF EXISTS " + dbName);
-                }
-            } else {
-                try {
-                    DriverManager.getConnection("jdbc:derby:" + derbyDir.resolve("db") + ";shutdown=true");
-                } catch (SQLException expected) {
-                    // Derby reports a shut-down database as an exception
-                }
-                try (var paths = Files.walk(derbyDir)) {
-                    for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
+            bench.cleanup.runAll();
         }
+        System.exit(code);
     }
 
-    private static void report(String db, String what, long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        double p50 = sorted[sorted.length / 2] / 1e6;
-        double p99 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6;
-        System.out.printf("%s: %s: p50 %.1f ms, p99 %.1f ms, max %.1f ms (goal p99 <= 100 ms: %s)%n", db, what, p50,
-                p99, sorted[sorted.length - 1] / 1e6, p99 <= 100 ? "met" : "NOT met");
-    }
-
-    private static void migrate(Connection c, Path script) throws Exception {
-        StringBuilder sql = new StringBuilder();
-        for (String line : Files.readAllLines(script)) {
-            if (line.strip().startsWith("--")) {
-                continue;
-            }
-            sql.append(line).append('\n');
-            if (line.strip().endsWith(";")) {
-                try (Statement st = c.createStatement()) {
-                    String s = sql.toString().strip();
-                    st.execute(s.substring(0, s.length() - 1));
-                }
-                sql.setLength(0);
+    private int runAll() {
+        System.out.printf("bench: %,d litigation cases (%,d hearings and due dates), %d attorneys in %s; %d requests "
+                + "per list on %s client(s) after a warm-up of %d; Java %s, %d CPUs, load average %s%n",
+                options.cases(), (long) options.cases() * (LitigationLoader.HEARINGS_PER_CASE
+                        + LitigationLoader.DUE_DATES_PER_CASE), options.attorneys(), LitigationLoader.OFFICE,
+                options.requests(), options.clients(), options.warmup(), System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), ComplaintBenchmark.loadAverage());
+        for (String db : options.server().databases()) {
+            int mark = cleanup.mark();
+            try {
+                run(db);
+            } catch (Exception e) {
+                problems.add(db + ": " + e);
+                System.out.println("bench: " + db + " run failed: " + e);
+                e.printStackTrace(System.out);
+            } finally {
+                cleanup.runDownTo(mark);
             }
         }
+        printTable();
+        return problems.isEmpty() && rows.stream().allMatch(r -> r.m().failures() == 0) ? 0 : 1;
     }
 
-    /** One office; each case has an attorney, 3 hearings and 2 due dates within two years of today. */
-    private static void load(Connection c, int n, int attorneys) throws SQLException {
-        c.setAutoCommit(false);
-        Random r = new Random(42);
-        LocalDate today = LocalDate.now();
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement cs = c.prepareStatement("INSERT INTO lit_case (case_id, case_type, case_number, title, "
-                + "status, closed, assignee, division, created_by, opened_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
-                PreparedStatement hs = c.prepareStatement("INSERT INTO lit_hearing (id, case_id, hearing_date, "
-                        + "hearing_time, location, hearing_type, judge, created_at, created_by, version, case_type, "
-                        + "division, assignee, case_creator, case_open) VALUES (?,?,?,?,?,?,?,?,?,0,?,?,?,?,?)");
-                PreparedStatement ds = c.prepareStatement("INSERT INTO lit_due_date (id, case_id, due_type, due_date, "
-                        + "description, created_at, created_by, version, completed, case_type, division, assignee, "
-                        + "case_creator, case_open) VALUES (?,?,?,?,?,?,?,0,?,?,?,?,?,?)")) {
-            long hid = 1;
-            long did = 1;
-            for (int i = 1; i <= n; i++) {
-                String type = i % 10 < 7 ? "immigration-case" : "federal-litigation";
-                String att = "att" + (i % attorneys);
-                boolean closed = i % 10 == 9;
-                cs.setLong(1, i);
-                cs.setString(2, type);
-                cs.setString(3, "IMM-2026-" + String.format("%06d", i));
-                cs.setString(4, "Respondent " + i);
-                cs.setString(5, closed ? "CLOSED" : "OPEN");
-                cs.setBoolean(6, closed);
-                cs.setString(7, att);
-                cs.setString(8, OFFICE);
-                cs.setString(9, att);
-                cs.setTimestamp(10, now);
-                cs.addBatch();
-                for (int h = 0; h < 3; h++) {
-                    hs.setLong(1, hid++);
-                    hs.setLong(2, i);
-                    hs.setDate(3, Date.valueOf(today.plusDays(r.nextInt(730) - 365)));
-                    hs.setString(4, String.format("%02d:%02d", 8 + r.nextInt(9), r.nextInt(4) * 15));
-                    hs.setString(5, "Courtroom " + r.nextInt(20));
-                    hs.setString(6, "INDIVIDUAL");
-                    hs.setString(7, "Judge " + r.nextInt(50));
-                    hs.setTimestamp(8, now);
-                    hs.setString(9, att);
-                    hs.setString(10, type);
-                    hs.setString(11, OFFICE);
-                    hs.setString(12, att);
-                    hs.setString(13, att);
-                    hs.setBoolean(14, !closed);
-                    hs.addBatch();
-                }
-                for (int d = 0; d < 2; d++) {
-                    ds.setLong(1, did++);
-                    ds.setLong(2, i);
-                    ds.setString(3, "BRIEF");
-                    ds.setDate(4, Date.valueOf(today.plusDays(r.nextInt(730) - 365)));
-                    ds.setString(5, "Brief " + d);
-                    ds.setTimestamp(6, now);
-                    ds.setString(7, att);
-                    ds.setBoolean(8, r.nextInt(3) == 0);
-                    ds.setString(9, type);
-                    ds.setString(10, OFFICE);
-                    ds.setString(11, att);
-                    ds.setString(12, att);
-                    ds.setBoolean(13, !closed);
-                    ds.addBatch();
-                }
-                if (i % 2_000 == 0 || i == n) {
-                    cs.executeBatch();
-                    hs.executeBatch();
-                    ds.executeBatch();
-                    c.commit();
-                }
-            }
+    private void run(String db) throws Exception {
+        boolean postgres = db.equals("postgresql");
+        say(db, "copying the distribution");
+        KarafServer server = KarafServer.copyOf(options.server().assembly(), db);
+        if (options.keep()) {
+            say(db, "--keep: the copy and its logs stay in " + server.home());
+        } else {
+            cleanup.add("delete " + server.home(), server::deleteCopy);
         }
+        server.bootFeature("casework-litigation");
+        BenchDatabases.Postgres pg = options.server().postgres();
+        String database = null;
+        if (postgres) {
+            database = pg.createDatabase();
+            String name = database;
+            cleanup.add("drop database " + name, () -> pg.dropDatabase(name));
+            say(db, "created database " + database);
+            server.usePostgresql(pg, database);
+        }
+        // the first boot runs the migrations: the engine's and the module's tables exist after it
+        ServerReady.Ready ready = start(db, server, ServerReady.randomPassword());
+        say(db, "stopping Karaf to load the database");
+        server.stop(STOP_GRACE);
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LitigationLoader loader;
+        BenchDatabases.Derby derby = null;
+        if (postgres) {
+            String name = database;
+            loader = new LitigationLoader(() -> pg.connectForLoad(name), true, options.attorneys(), today);
+        } else {
+            System.setProperty("derby.stream.error.file", server.home().resolve("bench-derby.log").toString());
+            // for the bulk load in this JVM only: a page cache of 160 MB instead of 4 MB, and no
+            // log sync per commit (the database is shut down cleanly before Karaf opens it again)
+            System.setProperty("derby.storage.pageCacheSize", "40000");
+            System.setProperty("derby.system.durability", "test");
+            derby = new BenchDatabases.Derby(CaseCreateBenchmark.derbyDirectory(server));
+            cleanup.add("shut down Derby", derby::shutdown);
+            loader = new LitigationLoader(derby::connect, false, options.attorneys(), today);
+        }
+        String before = ComplaintBenchmark.loadAverage();
+        say(db, String.format("bulk-loading %,d cases on %d threads (load average %s)", options.cases(),
+                options.loadThreads(), before));
+        double seconds = loader.load(options.cases(), options.loadThreads(), SEED, db);
+        say(db, String.format("loaded %,d cases, %,d hearings and %,d due dates in %.1f s (%.0f cases/s); updating "
+                + "statistics", options.cases(), loader.hearings(), loader.dueDates(), seconds,
+                options.cases() / seconds));
+        long t0 = System.nanoTime();
+        loader.analyze();
+        say(db, String.format("statistics updated in %.1f s", (System.nanoTime() - t0) / 1e9));
+        try (Connection c = postgres ? pg.connect(database) : derby.connect()) {
+            say(db, "rows: " + counts(c, today));
+        }
+        if (!postgres) {
+            derby.shutdown();
+        }
+        ready = start(db, server, ready.password());
+        String token = attorneyToken(server, ready.token());
+        say(db, "signed in as " + USER + ", attorney of " + LitigationLoader.OFFICE);
+
+        Random pick = new Random(SEED);
+        List<String> attorneys = new ArrayList<>();
+        for (int i = 0; i < options.requests() + options.warmup(); i++) {
+            attorneys.add(LitigationLoader.attorney(1 + pick.nextInt(options.attorneys())));
+        }
+        String office = CALENDAR + "?office=" + LitigationLoader.OFFICE + "&kind=hearing";
+        if (options.warmup() > 0) {
+            int clients = options.clients().stream().max(Integer::compare).orElse(1);
+            report(db, "warm-up office", list(server, token, clients, options.warmup(), i -> office, new Stats()));
+            report(db, "warm-up attorney", list(server, token, clients, options.warmup(),
+                    i -> CALENDAR + "?attorney=" + attorneys.get(options.requests() + i), new Stats()));
+        }
+        for (int clients : options.clients()) {
+            String l0 = ComplaintBenchmark.loadAverage();
+            Stats s = new Stats();
+            LoadRunner.Measurement m = list(server, token, clients, options.requests(), i -> office, s);
+            report(db, "office upcoming hearings, " + clients + " client(s)", m);
+            rows.add(new Row(db, options.cases(), seconds, "office hearings", clients, m, s.note(), l0,
+                    ComplaintBenchmark.loadAverage()));
+            String l1 = ComplaintBenchmark.loadAverage();
+            Stats a = new Stats();
+            m = list(server, token, clients, options.requests(), i -> CALENDAR + "?attorney=" + attorneys.get(i), a);
+            report(db, "attorney calendar, " + clients + " client(s)", m);
+            rows.add(new Row(db, options.cases(), seconds, "attorney calendar", clients, m, a.note(), l1,
+                    ComplaintBenchmark.loadAverage()));
+        }
+        if (rows.stream().anyMatch(r -> r.m().failures() > 0)) {
+            System.out.println(server.logTail(40));
+        }
+        server.stop(STOP_GRACE);
     }
 
     /**
-     * The need-to-know clause the service adds for an attorney of the office: every immigration
-     * case, federal cases of the attorney's own division.
+     * Creates the attorney {@link #USER} of the measured office through the API (the loaded cases
+     * assign some to that name) and signs in as them, choosing a new password if the first
+     * sign-in must.
      */
-    private static final String VISIBLE = " AND (e.case_type = ? OR (e.case_type = ? AND e.division IN (?)))";
-
-    private static int bind(PreparedStatement ps, int i, String who, LocalDate from, LocalDate to) throws SQLException {
-        ps.setString(i++, who);
-        ps.setDate(i++, Date.valueOf(from));
-        ps.setDate(i++, Date.valueOf(to));
-        ps.setBoolean(i++, true);
-        ps.setString(i++, "immigration-case");
-        ps.setString(i++, "federal-litigation");
-        ps.setString(i++, OFFICE);
-        return i;
+    private String attorneyToken(KarafServer server, String adminToken) throws Exception {
+        CaseworkApi api = new CaseworkApi(server.baseUrl());
+        String password = ServerReady.randomPassword();
+        HttpResponse<String> created = api.post(CaseworkApi.API + "/users", adminToken, json.writeValueAsString(
+                Map.of("username", USER, "fullName", "Bench Attorney", "email", USER + "@casework.invalid", "roles",
+                        List.of("attorney"), "divisions", List.of(LitigationLoader.OFFICE), "password", password)));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Creating " + USER + " answered " + created.statusCode() + " "
+                    + ServerReady.abbreviate(created.body()));
+        }
+        String token = api.token(USER, password).token();
+        HttpResponse<String> probe = api.get(CALENDAR, token);
+        if (probe.statusCode() == 403 && api.problemType(probe).endsWith("password-change-required")) {
+            String next = ServerReady.randomPassword();
+            HttpResponse<String> changed = api.changePassword(token, password, next);
+            if (changed.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Changing " + USER + "'s password answered " + changed.statusCode());
+            }
+            token = api.token(USER, next).token();
+        }
+        if (token == null) {
+            throw new IllegalStateException(USER + " could not sign in");
+        }
+        return token;
     }
 
-    private static int officeHearings(Connection c, LocalDate today) throws SQLException {
-        String where = " FROM lit_hearing e WHERE e.division = ? AND e.hearing_date >= ? AND e.hearing_date <= ? "
-                + "AND e.case_open = ?" + VISIBLE;
-        return page(c, "SELECT e.id, e.case_id, e.hearing_date, e.hearing_time, e.location, e.hearing_type, e.judge"
-                + where + " ORDER BY e.hearing_date ASC, e.hearing_time ASC, e.id ASC", "SELECT COUNT(*)" + where,
-                OFFICE, today, today.plusYears(1));
+    /** What the answers held: entries listed and the totals, to show the lists were not empty. */
+    private static final class Stats {
+        private final AtomicLong answers = new AtomicLong();
+        private final AtomicLong items = new AtomicLong();
+        private final AtomicLong total = new AtomicLong();
+        private final AtomicLong capped = new AtomicLong();
+
+        String note() {
+            long n = Math.max(1, answers.get());
+            return String.format(Locale.ROOT, "%.1f entries per page, total %.0f on average, %d%% capped",
+                    items.get() / (double) n, total.get() / (double) n, Math.round(100.0 * capped.get() / n));
+        }
     }
 
-    private static int attorneyCalendar(Connection c, String attorney, LocalDate today) throws SQLException {
-        String hw = " FROM lit_hearing e WHERE e.assignee = ? AND e.hearing_date >= ? AND e.hearing_date <= ? "
-                + "AND e.case_open = ?" + VISIBLE;
-        String dw = " FROM lit_due_date e WHERE e.assignee = ? AND e.due_date >= ? AND e.due_date <= ? "
-                + "AND e.case_open = ?" + VISIBLE;
-        return page(c, "SELECT e.id, e.case_id, e.hearing_date, e.hearing_time" + hw
-                + " ORDER BY e.hearing_date ASC, e.hearing_time ASC, e.id ASC", "SELECT COUNT(*)" + hw, attorney, today,
-                today.plusYears(1))
-                + page(c, "SELECT e.id, e.case_id, e.due_date, e.due_type" + dw + " ORDER BY e.due_date ASC, e.id ASC",
-                        "SELECT COUNT(*)" + dw, attorney, today, today.plusYears(1));
+    private LoadRunner.Measurement list(KarafServer server, String token, int clients, int requests,
+            java.util.function.IntFunction<String> path, Stats stats) throws InterruptedException {
+        return LoadRunner.run(clients, requests, () -> {
+            CaseworkApi api = new CaseworkApi(server.baseUrl());
+            return index -> {
+                HttpResponse<String> r = api.get(path.apply(index), token);
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("HTTP " + r.statusCode() + ": " + ServerReady.abbreviate(r.body()));
+                }
+                JsonNode page = json.readTree(r.body());
+                stats.answers.incrementAndGet();
+                stats.items.addAndGet(page.path("items").size());
+                stats.total.addAndGet(page.path("total").asLong());
+                if (page.path("totalCapped").asBoolean()) {
+                    stats.capped.incrementAndGet();
+                }
+            };
+        });
     }
 
-    /** A page of 50, its total, and the page's case numbers: the three statements of one list request. */
-    private static int page(Connection c, String select, String count, String who, LocalDate from, LocalDate to)
-            throws SQLException {
-        List<Long> cases = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(select + " OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY")) {
-            bind(ps, 1, who, from, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    cases.add(rs.getLong(2));
+    private ServerReady.Ready start(String db, KarafServer server, String password) throws Exception {
+        say(db, "starting Karaf in " + server.home());
+        long t0 = System.nanoTime();
+        server.start(password);
+        cleanup.add("stop Karaf in " + server.home(), () -> {
+            if (server.isAlive()) {
+                server.stop(STOP_GRACE);
+            }
+        });
+        try {
+            ServerReady.Ready ready = ServerReady.await(server, password, options.server().bootTimeout(),
+                    "immigration-case");
+            say(db, String.format("Karaf ready in %.1f s at %s", (System.nanoTime() - t0) / 1e9, server.baseUrl()));
+            return ready;
+        } catch (Exception e) {
+            System.out.println(server.logTail(60));
+            throw e;
+        }
+    }
+
+    private static String counts(Connection c, LocalDate today) throws SQLException {
+        StringBuilder sb = new StringBuilder();
+        try (Statement s = c.createStatement()) {
+            for (String q : List.of("cw_case", "cw_case_value", "lit_case", "lit_hearing", "lit_due_date",
+                    "lit_hearing WHERE division = '" + LitigationLoader.OFFICE + "' AND case_open = TRUE "
+                            + "AND hearing_date >= DATE('" + today + "') AND hearing_date <= DATE('"
+                            + today.plusYears(1) + "')")) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + q)) {
+                    rs.next();
+                    String label = q.contains(" ") ? "upcoming hearings of the office" : q;
+                    sb.append(sb.length() == 0 ? "" : ", ").append(label).append(' ')
+                            .append(String.format("%,d", rs.getLong(1)));
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(count)) {
-            bind(ps, 1, who, from, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                rs.getLong(1);
-            }
+        return sb.toString();
+    }
+
+    private static void report(String db, String what, LoadRunner.Measurement m) {
+        say(db, String.format(Locale.ROOT, "%s: %d in %.2f s = %.1f/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
+                + "failures %d%s", what, m.operations(), m.seconds(), m.perSecond(), m.percentileMillis(50),
+                m.percentileMillis(95), m.percentileMillis(99), m.failures(),
+                m.sampleFailures().isEmpty() ? "" : " " + m.sampleFailures()));
+    }
+
+    private void printTable() {
+        System.out.println();
+        System.out.println("| database   | cases  | load s | list              | clients |     n |  per s | p50 ms "
+                + "| p95 ms | p99 ms | failures | load avg before → after | answers |");
+        System.out.println("|------------|-------:|-------:|-------------------|--------:|------:|-------:|-------:"
+                + "|-------:|-------:|---------:|-------------------------|---------|");
+        for (Row r : rows) {
+            LoadRunner.Measurement m = r.m();
+            System.out.println(String.format(Locale.ROOT, "| %-10s | %6d | %6.0f | %-17s | %7d | %5d | %6.1f | %6.1f "
+                    + "| %6.1f | %6.1f | %8d | %s → %s | %s |", r.database(), r.cases(), r.loadSeconds(), r.list(),
+                    r.clients(), m.operations(), m.perSecond(), m.percentileMillis(50), m.percentileMillis(95),
+                    m.percentileMillis(99), m.failures(), r.loadBefore(), r.loadAfter(), r.note()));
         }
-        if (!cases.isEmpty()) {
-            StringBuilder in = new StringBuilder();
-            for (int i = 0; i < cases.size(); i++) {
-                in.append(i == 0 ? "?" : ",?");
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT case_id, case_number, title FROM lit_case WHERE "
-                    + "case_id IN (" + in + ")")) {
-                for (int i = 0; i < cases.size(); i++) {
-                    ps.setLong(i + 1, cases.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getString(2);
-                    }
-                }
-            }
-        }
-        return cases.size();
+        System.out.println();
+        System.out.println("bench: load average at the end " + ComplaintBenchmark.loadAverage() + " ("
+                + Runtime.getRuntime().availableProcessors() + " CPUs); goal p99 <= 100 ms");
+        problems.forEach(p -> System.out.println("bench: FAILED " + p));
+    }
+
+    private static void say(String db, String message) {
+        System.out.println("bench: [" + db + "] " + message);
     }
 }
