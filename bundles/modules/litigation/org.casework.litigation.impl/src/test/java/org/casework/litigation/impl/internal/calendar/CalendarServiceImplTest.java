@@ -74,7 +74,8 @@ class CalendarServiceImplTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        jpa = new DerbyJpaTemplate("casework-litigation-test", "V1__litigation.derby.sql", "V3__calendar.derby.sql");
+        jpa = new DerbyJpaTemplate("casework-litigation-test", "V1__litigation.derby.sql", "V3__calendar.derby.sql",
+                "V4__calendar_covering.derby.sql");
         cases = mock(CaseService.class);
         audit = mock(AuditService.class);
         policy = mock(AccessPolicy.class);
