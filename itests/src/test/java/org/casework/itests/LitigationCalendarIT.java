@@ -276,6 +276,8 @@ public class LitigationCalendarIT extends CaseworkTestSupport {
 
         JsonNode mine = attorney.get(LIT + "/calendar").json();
         assertEquals(mine.toString(), 2, mine.path("total").asLong());
+        assertTrue(mine.toString(), mine.has("totalCapped"));
+        assertFalse("an exact total below 10,000 is not marked capped", mine.path("totalCapped").asBoolean());
         assertEquals("hearing", mine.path("items").path(0).path("kind").asText());
         assertEquals("due-date", mine.path("items").path(1).path("kind").asText());
         assertEquals(List.of(id, id), caseIds(admin().get(LIT + "/calendar?office=" + from).json()));
