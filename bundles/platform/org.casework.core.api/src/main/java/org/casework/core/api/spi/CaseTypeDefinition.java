@@ -51,6 +51,24 @@ public record CaseTypeDefinition(String key, String label, String pluralLabel, S
         return fields.stream().filter(f -> f.key().equals(fieldKey)).findFirst();
     }
 
+    /** The longest title a case keeps. */
+    public static final int MAX_TITLE_LENGTH = 255;
+
+    /**
+     * The title a case with these values shows in lists: its title field's value, a person's full
+     * name for a person field, cut to {@value #MAX_TITLE_LENGTH} characters; null without one.
+     * Modules that copy a case's title use this so that theirs reads as the engine's.
+     */
+    public String title(Map<String, Object> values) {
+        Object t = titleField == null || values == null ? null : values.get(titleField);
+        if (t == null) {
+            return null;
+        }
+        String title = t instanceof Map<?, ?> m && m.get("fullName") != null ? String.valueOf(m.get("fullName"))
+                : String.valueOf(t);
+        return title.length() > MAX_TITLE_LENGTH ? title.substring(0, MAX_TITLE_LENGTH) : title;
+    }
+
     /** The roles granted an action; empty when nobody but administrators may perform it. */
     public Set<String> rolesFor(CaseAction action) {
         return permissions.getOrDefault(action, Set.of());

@@ -1,9 +1,11 @@
 package org.casework.core.api.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -44,5 +46,18 @@ class CaseTypeDefinitionTest {
         assertEquals(FieldDefinition.DEFAULT_TEXT_LENGTH, FieldDefinition.text("a", "A").build().effectiveMaxLength());
         assertEquals(FieldDefinition.DEFAULT_LONG_TEXT_LENGTH, FieldDefinition.longText("b", "B").build().effectiveMaxLength());
         assertEquals(40, FieldDefinition.text("c", "C").maxLength(40).build().effectiveMaxLength());
+    }
+
+    @Test
+    void aCaseIsTitledByItsTitleFieldAPersonByFullName() {
+        CaseTypeDefinition byPerson = CaseTypeDefinition.builder("matter").numberPrefix("MT")
+                .field(FieldDefinition.person("respondent", "Respondent")).titleField("respondent")
+                .state("OPEN", "Open").build();
+        assertEquals("Ana Diaz", byPerson.title(Map.of("respondent", Map.of("fullName", "Ana Diaz",
+                "aliases", java.util.List.of("Ana Díaz")))));
+        assertNull(byPerson.title(Map.of()));
+        CaseTypeDefinition bySubject = minimal("plain").titleField("subject").build();
+        assertEquals(CaseTypeDefinition.MAX_TITLE_LENGTH, bySubject.title(Map.of("subject", "x".repeat(300))).length());
+        assertNull(minimal("untitled").build().title(Map.of("subject", "anything")));
     }
 }

@@ -1407,15 +1407,7 @@ public class CaseEngine implements CaseService, CaseGrants, CaseAccess {
     }
 
     private void applyDerived(CaseEntity c, CaseTypeDefinition def, Map<String, Object> values) {
-        String title = null;
-        if (def.titleField() != null && values.get(def.titleField()) != null) {
-            Object t = values.get(def.titleField());
-            title = t instanceof Map<?, ?> m && m.get("fullName") != null ? String.valueOf(m.get("fullName")) : String.valueOf(t);
-            if (title.length() > 255) {
-                title = title.substring(0, 255);
-            }
-        }
-        c.setTitle(title);
+        c.setTitle(def.title(values));
         c.setSearchText(SearchIndex.searchText(def, c.getCaseNumber(), values));
     }
 

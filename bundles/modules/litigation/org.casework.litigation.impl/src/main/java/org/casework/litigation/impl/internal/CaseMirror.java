@@ -63,11 +63,11 @@ public class CaseMirror implements CaseListener {
                 em.persist(row);
             }
             Optional<CaseTypeDefinition> def = cases.caseType(event.type());
-            Object title = def.map(d -> event.values().get(d.titleField())).orElse(null);
+            String title = def.map(d -> d.title(event.values())).orElse(null);
             boolean moved = !java.util.Objects.equals(row.getAssignee(), event.assignee())
                     || !java.util.Objects.equals(row.getDivision(), event.ownerDivision())
                     || row.isClosed() != event.closed();
-            row.update(event.number(), title == null ? null : title.toString(), event.status(), event.closed(),
+            row.update(event.number(), title, event.status(), event.closed(),
                     event.assignee(), event.ownerDivision());
             if (moved && event.kind() != CaseEvent.Kind.CREATED) {
                 restamp(em, row);
