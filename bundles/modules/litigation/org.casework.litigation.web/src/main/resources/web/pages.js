@@ -113,6 +113,55 @@ function showFailure(errors, error) {
   }
 }
 
+/** An answer fetched by a form before it changed the page's address, handed to that page once. */
+let prefetched = null;
+
+/**
+ * Sends a filter form's query before changing the page: a refused query shows its errors on the
+ * form as it stands, with the focus on the error summary, and nothing else changes; an accepted one
+ * becomes the page's address (so it can be bookmarked and paged), and its answer is handed to the
+ * page so the server is not asked twice.
+ */
+async function submitQuery(form, errors, hash, load, focus) {
+  const buttons = [...form.querySelectorAll('button')];
+  buttons.forEach((b) => { b.disabled = true; });
+  errors.clear();
+  try {
+    const answer = await load();
+    prefetched = { hash, answer };
+    navigate(hash, { focus });
+  } catch (error) {
+    if (!(error && error.handled)) {
+      showFailure(errors, error);
+    }
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+}
+
+/** The answer a form fetched for the current address, if any (only once). */
+function takePrefetched() {
+  const found = prefetched;
+  prefetched = null;
+  return found && found.hash === location.hash ? found.answer : null;
+}
+
+/** Loads a page's data unless its form already did; a failure is answered as {failure}. */
+async function loadOrTake(load) {
+  const taken = takePrefetched();
+  if (taken) {
+    return { answer: taken };
+  }
+  try {
+    return { answer: await load() };
+  } catch (error) {
+    if (error && error.handled) {
+      throw error;
+    }
+    return { failure: error };
+  }
+}
+
 function dateInput(attrs) {
   return textInput({ type: 'date', ...attrs });
 }
@@ -166,10 +215,20 @@ function entriesTable(id, caption, entries, withDate) {
       h('td', null, caseLink(e), e.caseTitle ? h('div', { class: 'cw-hint' }, e.caseTitle) : null),
       h('td', null, entryDetails(e)),
       h('td', null, e.attorney || t('litigation.unassigned')),
-      h('td', null, e.office || '')))))));
+      h('td', null, e.office || ''))))));
 }
 
 // ---------------------------------------------------------------- calendar
+
+/** One page of the calendar the address's query asks for. */
+function loadCalendar(q, page) {
+  return api.get('/litigation/calendar', {
+    query: compact({
+      attorney: q.attorney, office: q.office, from: q.from, to: q.to, kind: q.kind,
+      includeClosed: q.closed === 'true' ? 'true' : '', page, size: CALENDAR_PAGE_SIZE,
+    }),
+  });
+}
 
 async function calendarPage(ctx) {
   const q = ctx.query;
@@ -201,10 +260,11 @@ async function calendarPage(ctx) {
   office.setAttribute('aria-describedby', 'calendar-form-hint');
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    navigate(hashOf(['calendar'], compact({
+    const wanted = compact({
       attorney: attorney.value.trim(), office: office.value.trim(), from: from.value, to: to.value,
       kind: kind.value, closed: closed.checked ? 'true' : '',
-    })), { focus: 'calendar-results-heading' });
+    });
+    submitQuery(form, errors, hashOf(['calendar'], wanted), () => loadCalendar(wanted, 0), 'calendar-results-heading');
   });
 
   const whose = !blank(q.attorney) ? t('litigation.calendar.ofAttorney', { attorney: q.attorney })
@@ -212,21 +272,7 @@ async function calendarPage(ctx) {
   const results = h('section', { 'aria-labelledby': 'calendar-results-heading', id: 'calendar-results' },
     h('h2', { id: 'calendar-results-heading', tabindex: '-1' }, whose));
 
-  let answer = null;
-  let failure = null;
-  try {
-    answer = await api.get('/litigation/calendar', {
-      query: compact({
-        attorney: q.attorney, office: q.office, from: q.from, to: q.to, kind: q.kind,
-        includeClosed: q.closed === 'true' ? 'true' : '', page, size: CALENDAR_PAGE_SIZE,
-      }),
-    });
-  } catch (error) {
-    if (error && error.handled) {
-      return;
-    }
-    failure = error;
-  }
+  const { answer, failure } = await loadOrTake(() => loadCalendar(q, page));
   const workloadAllowed = await workload;
   if (!ctx.alive()) {
     return;
@@ -293,7 +339,7 @@ async function remindersPage(ctx) {
       h('td', null, r.caseNumber || ''),
       h('td', null, label('dueDateType', r.type), r.description ? h('div', { class: 'cw-hint' }, r.description) : null),
       h('td', null, t('litigation.reminders.daysBefore', { days: formatNumber(r.daysBefore) })),
-      h('td', null, r.emailed ? t('litigation.yes') : t('litigation.no')))))))) : null;
+      h('td', null, r.emailed ? t('litigation.yes') : t('litigation.no'))))))) : null;
 
   ctx.render(
     h('h1', { tabindex: '-1' }, t('litigation.reminders.title')),
@@ -374,6 +420,13 @@ async function feedPage(ctx) {
 
 // ---------------------------------------------------------------- workload
 
+/** The workload the address's query asks for. */
+function loadWorkload(q) {
+  return api.get('/litigation/workload', {
+    query: compact({ attorney: q.attorney, office: q.office, asOf: q.asOf, size: WORKLOAD_LIST_SIZE }),
+  });
+}
+
 async function workloadPage(ctx) {
   const q = ctx.query;
   const summaryHost = h('div');
@@ -393,25 +446,13 @@ async function workloadPage(ctx) {
   office.setAttribute('aria-describedby', 'workload-form-hint');
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    navigate(hashOf(['workload'], compact({ attorney: attorney.value.trim(), office: office.value.trim(), asOf: asOf.value })),
-      { focus: 'workload-results-heading' });
+    const wanted = compact({ attorney: attorney.value.trim(), office: office.value.trim(), asOf: asOf.value });
+    submitQuery(form, errors, hashOf(['workload'], wanted), () => loadWorkload(wanted), 'workload-results-heading');
   });
 
+  // Without an attorney or an office the page is only the form (the API would refuse the question).
   const asked = !blank(q.attorney) || !blank(q.office);
-  let answer = null;
-  let failure = null;
-  if (asked) {
-    try {
-      answer = await api.get('/litigation/workload', {
-        query: compact({ attorney: q.attorney, office: q.office, asOf: q.asOf, size: WORKLOAD_LIST_SIZE }),
-      });
-    } catch (error) {
-      if (error && error.handled) {
-        return;
-      }
-      failure = error;
-    }
-  }
+  const { answer, failure } = asked ? await loadOrTake(() => loadWorkload(q)) : {};
   if (!ctx.alive()) {
     return;
   }
@@ -486,4 +527,78 @@ function workloadResults(w) {
     counts,
     h('p', { class: 'cw-hint' }, t('litigation.workload.listed', { size: formatNumber(WORKLOAD_LIST_SIZE) })),
     byAttorney, cases, hearings, overdue);
+}
+
+// ---------------------------------------------------------------- section on the case page
+
+/**
+ * The case records of each kind, read-only, with the columns the section shows (the property,
+ * and how it is shown: `date`, `instant`, `code` for an option translated or put into words).
+ */
+const RECORD_KINDS = [
+  { kind: 'people', columns: [['role', 'code'], ['fullName'], ['aliases', 'list'], ['organisation']] },
+  { kind: 'phase-notes', columns: [['phase', 'code'], ['text'], ['createdAt', 'instant'], ['createdBy']] },
+  { kind: 'memoranda', columns: [['title'], ['status', 'code'], ['updatedAt', 'instant'], ['updatedBy']] },
+  { kind: 'actions', columns: [['level', 'code'], ['date', 'date'], ['action'], ['disposition'], ['decisionMaker']] },
+  { kind: 'applications', columns: [['type'], ['receivedDate', 'date'], ['filedDate', 'date'], ['decision', 'code'], ['decisionDate', 'date']] },
+  { kind: 'visas', columns: [['visaType'], ['status', 'code'], ['visaNumber'], ['issueDate', 'date'], ['expiryDate', 'date']] },
+  { kind: 'a-file-transfers', columns: [['date', 'date'], ['fromLocation'], ['toLocation']], types: ['immigration-case'] },
+];
+const RECORDS_SHOWN = 50;
+
+function recordValue(record, [property, how]) {
+  const value = record[property];
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
+    return '';
+  }
+  switch (how) {
+    case 'date': return h('time', { datetime: value }, formatDate(value));
+    case 'instant': return h('time', { datetime: value }, formatDateTime(value));
+    case 'code': return label('value', value);
+    case 'list': return value.join(', ');
+    default: return String(value);
+  }
+}
+
+/**
+ * The section this module adds to the generic case page of an immigration, federal or
+ * administrative case (the console calls it; see ConsoleModule#caseSections): every kind of case
+ * record, read-only, the first 50 of each. A list the caller may not read is left out.
+ */
+export async function caseSection({ type, id }) {
+  await addMessages(`/console/${KEY}/i18n`);
+  const kinds = RECORD_KINDS.filter((k) => !k.types || k.types.includes(type));
+  const pages = await Promise.all(kinds.map((k) => api.get(`/litigation/cases/${encodeURIComponent(id)}/${k.kind}`,
+    { query: { page: 0, size: RECORDS_SHOWN } }).catch((error) => {
+    if (error && error.handled) {
+      throw error;
+    }
+    return { error };
+  })));
+  const parts = kinds.map((k, i) => {
+    const answer = pages[i];
+    const headingId = `lit-records-${k.kind}-heading`;
+    const title = t(`litigation.records.${k.kind}`);
+    let body;
+    if (answer.error) {
+      body = answer.error instanceof ApiError && (answer.error.status === 403 || answer.error.status === 404)
+        ? h('p', { class: 'cw-hint' }, t('litigation.records.notShown'))
+        : alertBox('error', describeError(answer.error));
+    } else if (!(answer.items || []).length) {
+      body = h('p', { class: 'cw-hint' }, t('litigation.records.none'));
+    } else {
+      const total = Number(answer.total || 0);
+      body = [h('div', { class: 'cw-table-container' }, h('table', { class: 'cw-table', id: `lit-records-${k.kind}` },
+        h('caption', { class: 'cw-sr-only' }, title),
+        h('thead', null, h('tr', null, k.columns.map(([property]) => h('th', { scope: 'col' }, t(`litigation.records.column.${property}`))))),
+        h('tbody', null, answer.items.map((record) => h('tr', { dataset: { recordId: String(record.id) } },
+          k.columns.map((column) => h('td', null, recordValue(record, column)))))))),
+      total > answer.items.length ? h('p', { class: 'cw-hint' }, t('litigation.records.firstOf', { shown: formatNumber(answer.items.length), total: formatNumber(total) })) : null];
+    }
+    return h('section', { 'aria-labelledby': headingId, dataset: { records: k.kind } }, h('h3', { id: headingId }, title), body);
+  });
+  return h('section', { class: 'cw-section', id: 'case-litigation-records', 'aria-labelledby': 'case-litigation-records-heading' },
+    h('h2', { id: 'case-litigation-records-heading' }, t('litigation.records.title')),
+    h('p', { class: 'cw-hint' }, t('litigation.records.intro')),
+    parts);
 }

@@ -49,7 +49,7 @@ final class ConsoleModuleCatalog {
                 if ((role == null || role.isBlank() || caller.hasRole(role))
                         && holdsOne(caller, module.requiredPermissions())) {
                     views.add(new ConsoleModuleView(module.key(), module.label(), labels(module.labels()),
-                            module.entryPath(), module.order()));
+                            module.entryPath(), module.order(), caseTypes(module.caseSections())));
                 }
             } catch (RuntimeException e) {
                 // One faulty module must not take the whole navigation down.
@@ -103,6 +103,14 @@ final class ConsoleModuleCatalog {
             });
         }
         return clean;
+    }
+
+    /** The case type keys, sorted, blanks left out. */
+    private static List<String> caseTypes(Set<String> given) {
+        if (given == null) {
+            return List.of();
+        }
+        return given.stream().filter(k -> k != null && !k.isBlank()).map(String::strip).sorted().toList();
     }
 
     private static String nullToEmpty(String s) {

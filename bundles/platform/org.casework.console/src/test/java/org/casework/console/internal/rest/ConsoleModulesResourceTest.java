@@ -197,6 +197,36 @@ class ConsoleModulesResourceTest {
     }
 
     @Test
+    void answersTheCaseTypesOnWhosePagesTheModuleAddsASection() {
+        resource.addModule(new ConsoleModule() {
+            @Override
+            public String key() {
+                return "litigation";
+            }
+
+            @Override
+            public String label() {
+                return "Litigation";
+            }
+
+            @Override
+            public String entryPath() {
+                return "#/m/litigation";
+            }
+
+            @Override
+            public Set<String> caseSections() {
+                return Set.of("immigration-case", " ", "administrative-case");
+            }
+        });
+        resource.addModule(module("plain", "Plain", 1, null));
+
+        List<ConsoleModuleView> views = resource.modules(context(caller("clerk", Set.of())));
+        assertEquals(List.of(), views.get(0).caseSections());
+        assertEquals(List.of("administrative-case", "immigration-case"), views.get(1).caseSections());
+    }
+
+    @Test
     void refusesARequestWithoutCaller() {
         assertThrows(IllegalStateException.class, () -> resource.modules(context(null)));
     }

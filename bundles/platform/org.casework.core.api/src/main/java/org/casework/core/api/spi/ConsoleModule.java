@@ -58,4 +58,19 @@ public interface ConsoleModule {
     default Set<String> requiredPermissions() {
         return Set.of();
     }
+
+    /**
+     * The case types (their keys, e.g. {@code immigration-case}) on whose generic case page
+     * ({@code #/cases/<type>/<id>}) this module adds a section of its own. The console then loads
+     * the module's script {@code /console/<key>/pages.js} and calls its export
+     * {@code caseSection({type, id, record, definition})}, which answers the section's element (or
+     * {@code null} for none), in the browser, while the case page loads; a script that fails leaves
+     * the page without the section. Only callers who may see this entry get the section. Empty (the
+     * default): no section.
+     *
+     * @since 1.4
+     */
+    default Set<String> caseSections() {
+        return Set.of();
+    }
 }

@@ -130,6 +130,19 @@ class LitigationWebAssetsTest {
     }
 
     @Test
+    void addsTheRecordsSectionToTheLitigationCasePages() {
+        assertEquals(Set.of("immigration-case", "federal-litigation", "administrative-case"),
+                new LitigationConsoleModule().caseSections());
+        assertTrue(script.contains("export async function caseSection("), "the console calls caseSection");
+        assertEquals(Set.of(), new LitigationWorkloadConsoleModule().caseSections());
+        for (String kind : Set.of("people", "phase-notes", "memoranda", "actions", "applications", "visas",
+                "a-file-transfers")) {
+            assertTrue(script.contains("{ kind: '" + kind + "'"), "lists " + kind);
+            assertTrue(english.containsKey("litigation.records." + kind), kind);
+        }
+    }
+
+    @Test
     void everyRuleTheServerNamesHasATranslatedMessageInBothLanguages() {
         for (String key : english.keySet()) {
             if (key.startsWith("litigation.error.")) {
