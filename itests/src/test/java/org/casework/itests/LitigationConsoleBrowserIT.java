@@ -29,6 +29,7 @@ import org.junit.rules.RuleChain;
 import org.junit.rules.TestRule;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -119,7 +120,10 @@ public class LitigationConsoleBrowserIT {
                 () -> http.get("/console/litigation/pages.js").status() == 200);
         browser = ConsoleBrowser.start("en-US", ARTIFACTS);
         driver = browser.driver();
+        // the pages re-render on every change of address: an element read while that happens is
+        // read again on the next poll
         wait = browser.waiter();
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterClass

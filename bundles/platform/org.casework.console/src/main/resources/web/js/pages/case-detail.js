@@ -386,7 +386,7 @@ export async function caseDetailPage(ctx) {
     section('case-attachments', t('detail.attachmentsSection'), attachmentsContent, uploadForm),
     section('case-links', t('detail.linksSection'), linksContent, linkForm),
     work,
-    moduleSections,
+    ...moduleSections,
     section('case-history', t('detail.historySection'), historyContent));
 }
 
