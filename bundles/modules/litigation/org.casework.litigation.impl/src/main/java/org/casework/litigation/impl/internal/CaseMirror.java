@@ -1,7 +1,6 @@
 package org.casework.litigation.impl.internal;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 
@@ -34,7 +33,7 @@ public class CaseMirror implements CaseListener {
 
     private final JpaTemplate jpa;
     /** Obtained on first use: see {@link LazyService} for the activation circle this avoids. */
-    private final Supplier<CaseService> cases;
+    private final LazyService<CaseService> cases;
 
     @Activate
     public CaseMirror(@Reference(target = "(osgi.unit.name=casework-litigation)") JpaTemplate jpa,
@@ -46,7 +45,7 @@ public class CaseMirror implements CaseListener {
 
     @Deactivate
     void deactivate() {
-        ((LazyService<CaseService>) cases).close();
+        cases.close();
     }
 
     @Override
