@@ -20,6 +20,7 @@ import { rolesPage, roleDetailPage } from './pages/roles.js';
 import { auditPage, auditHistoryPage } from './pages/audit.js';
 import { alertsPage, alertDetailPage } from './pages/alerts.js';
 import { accountPage } from './pages/account.js';
+import { moduleScript } from './modules.js';
 
 const PAGES = {
   signIn: signInPage,
@@ -43,8 +44,6 @@ const PAGES = {
   notFound,
 };
 
-const moduleScripts = new Map();
-
 /**
  * A module's own page (#/m/<key>/...). The module's bundle serves /console/<key>/pages.js, whose
  * route(path, query) answers {name, params, page} for the rest of the path, or null; the page then
@@ -52,14 +51,9 @@ const moduleScripts = new Map();
  */
 async function modulePage(ctx) {
   const { key, path } = ctx.params;
-  if (!moduleScripts.has(key)) {
-    const loading = import(`/console/${key}/pages.js`);
-    loading.catch(() => moduleScripts.delete(key));
-    moduleScripts.set(key, loading);
-  }
   let script;
   try {
-    script = await moduleScripts.get(key);
+    script = await moduleScript(key);
   } catch (e) {
     console.error(`Pages of module ${key} could not be loaded`, e);
     notFound(ctx);

@@ -2,7 +2,7 @@
 // from the installed console modules and case types, and the skip link.
 
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { t, currentLanguage } from './i18n.js';
 import { api } from './api.js';
 import { caseTypes } from './casetypes.js';
 import { currentSession, hasRole } from './session.js';
@@ -10,6 +10,16 @@ import { currentSession, hasRole } from './session.js';
 const SAFE_ENTRY = /^(#\/|\/(?!\/))/;
 
 let entries = [];
+
+/**
+ * A module's navigation label in the page's language: the module's own label for that language
+ * when it gives one (`labels`, by language code), else its default (English) label, else its key.
+ */
+export function moduleLabel(module) {
+  const labels = module && module.labels && typeof module.labels === 'object' ? module.labels : {};
+  const local = labels[currentLanguage()];
+  return (typeof local === 'string' && local.trim()) ? local : (module.label || module.key);
+}
 
 /** Puts the shell's own texts in the user's language and wires the skip link and sign-out. */
 export function initShell({ onSignOut }) {
@@ -58,7 +68,7 @@ export async function refreshNavigation(freshTypes = false) {
   for (const module of Array.isArray(modules) ? modules : []) {
     if (module && typeof module.entryPath === 'string' && SAFE_ENTRY.test(module.entryPath) && !seen.has(module.entryPath)) {
       seen.add(module.entryPath);
-      list.push({ key: `module-${module.key}`, label: module.label || module.key, href: module.entryPath });
+      list.push({ key: `module-${module.key}`, label: moduleLabel(module), href: module.entryPath });
     }
   }
   for (const entry of roleEntries()) {

@@ -1,5 +1,6 @@
 // #/cases/{type}/{id}: one case with its fields, status and workflow actions, assignment, notes,
-// attachments, links, time spent, team, events (case-work.js) and history.
+// attachments, links, time spent, team, events (case-work.js), the sections installed modules add
+// (modules.js) and history.
 
 import { h } from '../dom.js';
 import { t, formatDateTime, formatBytes, hasMessage, humanize } from '../i18n.js';
@@ -11,6 +12,7 @@ import { refresh } from '../app.js';
 import { hasRole } from '../session.js';
 import { breadcrumbs, showConflict, submitting, pageCaseType, pageCase } from './common.js';
 import { workSections } from './case-work.js';
+import { caseSectionsFor } from '../modules.js';
 
 const RELATIONS = ['related', 'duplicate-of', 'follows'];
 
@@ -150,7 +152,9 @@ export async function caseDetailPage(ctx) {
   }
   const [notes, attachments, links, history] = await Promise.all([
     loadList(`${base}/notes`), loadList(`${base}/attachments`), loadList(`${base}/links`), loadList(`${base}/history`)]);
-  const work = await workSections(base, may(definition, 'UPDATE'));
+  const [work, moduleSections] = await Promise.all([
+    workSections(base, may(definition, 'UPDATE')),
+    caseSectionsFor(definition.key, { id: record.id, record, definition })]);
   if (!ctx.alive()) {
     return;
   }
@@ -382,6 +386,7 @@ export async function caseDetailPage(ctx) {
     section('case-attachments', t('detail.attachmentsSection'), attachmentsContent, uploadForm),
     section('case-links', t('detail.linksSection'), linksContent, linkForm),
     work,
+    ...moduleSections,
     section('case-history', t('detail.historySection'), historyContent));
 }
 

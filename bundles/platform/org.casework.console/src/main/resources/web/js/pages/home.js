@@ -4,7 +4,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { currentSession } from '../session.js';
 import { may } from '../casetypes.js';
-import { refreshNavigation } from '../shell.js';
+import { refreshNavigation, moduleLabel } from '../shell.js';
 import { loadWarnings, warningsBanner } from '../warnings.js';
 
 export async function homePage(ctx) {
@@ -34,5 +34,5 @@ export async function homePage(ctx) {
     moduleLinks.length ? h('section', { 'aria-labelledby': 'home-modules-heading' },
       h('h2', { id: 'home-modules-heading' }, t('home.modules')),
       h('ul', { class: 'cw-link-list', id: 'home-modules' },
-        moduleLinks.map((m) => h('li', null, h('a', { href: m.entryPath }, m.label || m.key))))) : null);
+        moduleLinks.map((m) => h('li', null, h('a', { href: m.entryPath }, moduleLabel(m)))))) : null);
 }

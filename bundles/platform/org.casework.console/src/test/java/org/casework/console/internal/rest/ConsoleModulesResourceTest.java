@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.ws.rs.core.SecurityContext;
@@ -144,6 +145,88 @@ class ConsoleModulesResourceTest {
     }
 
     @Test
+    void showsAModuleOnlyToCallersHoldingOneOfItsPermissions() {
+        resource.addModule(permitted("facilities", Set.of("facilities:read")));
+        resource.addModule(permitted("litigation", Set.of("case.immigration-case:read", "case.federal-litigation:read")));
+        resource.addModule(module("open", "Open", 1, null));
+
+        assertEquals(List.of("open"), keys(withPermissions("attorney-without", Set.of("case.complaint:read"))));
+        assertEquals(List.of("open", "facilities"), keys(withPermissions("analyst", Set.of("facilities:read"))));
+        // any scope will do, and one of several is enough
+        assertEquals(List.of("open", "litigation"),
+                keys(withPermissions("fed", Set.of("case.federal-litigation:read:division"))));
+        assertEquals(List.of("open", "facilities"), keys(withPermissions("wild", Set.of("facilities:*"))));
+        assertEquals(List.of("open", "facilities", "litigation"), keys(caller("root", Set.of(Roles.ADMIN))));
+    }
+
+    @Test
+    void aMalformedPermissionGrantsNothingButAdministratorsStillSeeTheModule() {
+        resource.addModule(permitted("odd", Set.of("not a permission")));
+
+        assertEquals(List.of(), keys(withPermissions("clerk", Set.of("*:*"))));
+        assertEquals(List.of("odd"), keys(caller("root", Set.of(Roles.ADMIN))));
+    }
+
+    @Test
+    void answersTheLabelsPerLanguage() {
+        resource.addModule(new ConsoleModule() {
+            @Override
+            public String key() {
+                return "complaints";
+            }
+
+            @Override
+            public String label() {
+                return "Complaint queues";
+            }
+
+            @Override
+            public Map<String, String> labels() {
+                return Map.of("ES", "Colas de quejas", "fr", " ");
+            }
+
+            @Override
+            public String entryPath() {
+                return "#/m/complaints";
+            }
+        });
+
+        ConsoleModuleView view = resource.modules(context(caller("clerk", Set.of()))).get(0);
+        assertEquals("Complaint queues", view.label());
+        assertEquals(Map.of("es", "Colas de quejas"), view.labels());
+    }
+
+    @Test
+    void answersTheCaseTypesOnWhosePagesTheModuleAddsASection() {
+        resource.addModule(new ConsoleModule() {
+            @Override
+            public String key() {
+                return "litigation";
+            }
+
+            @Override
+            public String label() {
+                return "Litigation";
+            }
+
+            @Override
+            public String entryPath() {
+                return "#/m/litigation";
+            }
+
+            @Override
+            public Set<String> caseSections() {
+                return Set.of("immigration-case", " ", "administrative-case");
+            }
+        });
+        resource.addModule(module("plain", "Plain", 1, null));
+
+        List<ConsoleModuleView> views = resource.modules(context(caller("clerk", Set.of())));
+        assertEquals(List.of(), views.get(0).caseSections());
+        assertEquals(List.of("administrative-case", "immigration-case"), views.get(1).caseSections());
+    }
+
+    @Test
     void refusesARequestWithoutCaller() {
         assertThrows(IllegalStateException.class, () -> resource.modules(context(null)));
     }
@@ -154,6 +237,39 @@ class ConsoleModulesResourceTest {
 
     private static Caller caller(String name, Set<String> roles) {
         return new Caller(name, name, roles, Set.of(), false, false);
+    }
+
+    private static Caller withPermissions(String name, Set<String> permissions) {
+        return new Caller(name, name, Set.of("staff"), Set.of(), false, false, permissions);
+    }
+
+    private static ConsoleModule permitted(String key, Set<String> permissions) {
+        return new ConsoleModule() {
+            @Override
+            public String key() {
+                return key;
+            }
+
+            @Override
+            public String label() {
+                return key;
+            }
+
+            @Override
+            public String entryPath() {
+                return "#/m/" + key;
+            }
+
+            @Override
+            public int order() {
+                return 10;
+            }
+
+            @Override
+            public Set<String> requiredPermissions() {
+                return permissions;
+            }
+        };
     }
 
     private static SecurityContext context(Principal principal) {

@@ -6,7 +6,7 @@
  * org.casework.core.api.spi.AuthoritativeSource} (an external system that owns some fields' values).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.casework.core.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,7 @@
 package org.casework.complaints.web.internal;
 
+import java.util.Map;
+
 import org.casework.core.api.spi.ConsoleModule;
 import org.osgi.service.component.annotations.Component;
 
@@ -22,6 +24,11 @@ public class ComplaintsConsoleModule implements ConsoleModule {
     @Override
     public String label() {
         return "Complaint queues and intake";
+    }
+
+    @Override
+    public Map<String, String> labels() {
+        return Map.of("en", label(), "es", "Colas y registro de quejas");
     }
 
     @Override

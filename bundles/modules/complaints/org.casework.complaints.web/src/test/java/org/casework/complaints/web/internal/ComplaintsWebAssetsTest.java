@@ -111,6 +111,9 @@ class ComplaintsWebAssetsTest {
         ComplaintsConsoleModule module = new ComplaintsConsoleModule();
         assertEquals("#/m/" + module.key(), module.entryPath());
         assertTrue(script.contains("const KEY = '" + module.key() + "';"));
+        // the Spanish console shows the entry in Spanish
+        assertEquals("Colas y registro de quejas", module.labels().get("es"));
+        assertEquals(module.label(), module.labels().get("en"));
     }
 
     private static Set<String> placeholders(String text) {

@@ -6,12 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.casework.core.api.Caller;
 import org.casework.core.api.CaseService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.casework.core.api.CaseworkException;
 import org.casework.core.api.FieldError;
 import org.casework.core.api.NotFoundException;
@@ -21,6 +24,7 @@ import org.casework.litigation.api.LitigationService;
 import org.casework.persistence.api.MigratedSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -41,20 +45,32 @@ public class ANumberIndex implements CaseListener {
     static final String UNIQUE_VIOLATION = "23505";
 
     private final JpaTemplate jpa;
-    private final CaseService cases;
+    /** Obtained on first use: see {@link LazyService} for the activation circle this avoids. */
+    private final Supplier<CaseService> cases;
     private final boolean postgresql;
 
     @Activate
     public ANumberIndex(@Reference(target = "(osgi.unit.name=casework-litigation)") JpaTemplate jpa,
             @Reference(target = "(" + MigratedSchema.PROPERTY + "=org.casework.litigation.impl)") MigratedSchema schema,
-            @Reference CaseService cases) {
-        this(jpa, cases, "postgresql".equals(schema.databaseProduct()));
+            BundleContext context, @Reference ServiceReference<CaseService> cases) {
+        this(jpa, new LazyService<>(context, cases), "postgresql".equals(schema.databaseProduct()));
     }
 
     ANumberIndex(JpaTemplate jpa, CaseService cases, boolean postgresql) {
+        this(jpa, () -> cases, postgresql);
+    }
+
+    private ANumberIndex(JpaTemplate jpa, Supplier<CaseService> cases, boolean postgresql) {
         this.jpa = jpa;
         this.cases = cases;
         this.postgresql = postgresql;
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (cases instanceof LazyService<CaseService> lazy) {
+            lazy.close();
+        }
     }
 
     @Override
@@ -124,7 +140,7 @@ public class ANumberIndex implements CaseListener {
         Optional<String> number = Optional.empty();
         if (holder != 0) {
             try {
-                number = Optional.of(cases.get(caller, LitigationService.IMMIGRATION, holder).number());
+                number = Optional.of(cases.get().get(caller, LitigationService.IMMIGRATION, holder).number());
             } catch (NotFoundException e) {
                 // not theirs to see
             }

@@ -7,6 +7,8 @@ import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.casework.core.api.CaseRecord;
 import org.casework.core.api.CaseService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.casework.core.api.spi.CaseEvent;
 import org.casework.core.api.spi.CaseListener;
 import org.casework.core.api.spi.CaseTypeDefinition;
@@ -17,6 +19,7 @@ import org.casework.litigation.impl.internal.persistence.LitCaseEntity;
 import org.casework.persistence.api.MigratedSchema;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -29,14 +32,20 @@ import org.osgi.service.component.annotations.Reference;
 public class CaseMirror implements CaseListener {
 
     private final JpaTemplate jpa;
-    private final CaseService cases;
+    /** Obtained on first use: see {@link LazyService} for the activation circle this avoids. */
+    private final LazyService<CaseService> cases;
 
     @Activate
     public CaseMirror(@Reference(target = "(osgi.unit.name=casework-litigation)") JpaTemplate jpa,
             @Reference(target = "(" + MigratedSchema.PROPERTY + "=org.casework.litigation.impl)") MigratedSchema schema,
-            @Reference CaseService cases) {
+            BundleContext context, @Reference ServiceReference<CaseService> cases) {
         this.jpa = jpa;
-        this.cases = cases;
+        this.cases = new LazyService<>(context, cases);
+    }
+
+    @Deactivate
+    void deactivate() {
+        cases.close();
     }
 
     @Override
@@ -54,7 +63,7 @@ public class CaseMirror implements CaseListener {
                     openedAt = event.at();
                 } else {
                     // a case from before the calendar existed: ask the engine once
-                    CaseRecord c = cases.get(org.casework.core.api.Caller.system("litigation-calendar"), event.type(),
+                    CaseRecord c = cases.get().get(org.casework.core.api.Caller.system("litigation-calendar"), event.type(),
                             event.caseId());
                     createdBy = c.createdBy();
                     openedAt = c.createdAt();
@@ -62,7 +71,7 @@ public class CaseMirror implements CaseListener {
                 row = new LitCaseEntity(event.caseId(), event.type(), createdBy, openedAt);
                 em.persist(row);
             }
-            Optional<CaseTypeDefinition> def = cases.caseType(event.type());
+            Optional<CaseTypeDefinition> def = cases.get().caseType(event.type());
             String title = def.map(d -> d.title(event.values())).orElse(null);
             boolean moved = !java.util.Objects.equals(row.getAssignee(), event.assignee())
                     || !java.util.Objects.equals(row.getDivision(), event.ownerDivision())
