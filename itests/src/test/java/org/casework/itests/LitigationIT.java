@@ -106,15 +106,19 @@ public class LitigationIT extends CaseworkTestSupport {
                 systemProperty(DRIVER_CLASSPATH).value(System.getProperty("java.class.path")));
     }
 
+    /**
+     * Waits for every litigation resource by an answer only that resource gives (a 404 could also
+     * mean the resource is not served): a malformed A-Number is refused, the records and calendar
+     * paths are in the OpenAPI document, the caller's reminders are listed.
+     */
     @Before
     public void litigationIsServed() {
         awaitHealthy();
         waitUntil("litigation served", BOOT_TIMEOUT, () -> admin().get(IMM).status() == 200
                 && admin().get(PROJECTS).status() == 200
-                && admin().get(LIT + "/a-numbers/A000000001").status() == 404
-                && admin().get(CASES + "999999999/people").status() == 404
-                && admin().get(CASES + "999999999/respondent").status() == 404
-                && admin().get(LIT + "/reminders/mine").status() == 200);
+                && admin().get(LIT + "/a-numbers/A12B456789").status() == 400
+                && admin().get(LIT + "/reminders/mine").status() == 200
+                && http().get("/api/v1/openapi.json").json().path("paths").has("/litigation/cases/{id}/people"));
     }
 
     // ---- helpers -----------------------------------------------------------------------------
