@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +33,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
 import org.casework.itests.support.CaseworkHttp;
 import org.casework.itests.support.CaseworkTestSupport;
 import org.casework.itests.support.HttpResult;
@@ -85,8 +87,11 @@ public class LitigationIT extends CaseworkTestSupport {
     private static final String LIT = "/api/v1/litigation";
     private static final String CASES = LIT + "/cases/";
 
+    @Inject
+    private FeaturesService features;
+
     /**
-     * Litigation is a boot feature here. Mail goes to GreenMail so the reminder test can read it;
+     * Mail goes to GreenMail so the reminder test can read it;
      * the other tests assert nothing about mail, and their reminders (lead times 7 and 1 days) can
      * only come from the runner's own schedule, whose first check is at boot, before any due date.
      */
@@ -95,7 +100,6 @@ public class LitigationIT extends CaseworkTestSupport {
     public Option[] config() {
         int[] ports = MailServer.start();
         return OptionUtils.combine(baseOptions(),
-                editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot", ",casework-litigation"),
                 editConfigurationFilePut("etc/org.casework.mail.cfg", "enabled", "true"),
                 editConfigurationFilePut("etc/org.casework.mail.cfg", "host", "127.0.0.1"),
                 editConfigurationFilePut("etc/org.casework.mail.cfg", "port", Integer.toString(ports[0])),
@@ -112,8 +116,14 @@ public class LitigationIT extends CaseworkTestSupport {
      * paths are in the OpenAPI document, the caller's reminders are listed.
      */
     @Before
-    public void litigationIsServed() {
+    public void litigationIsServed() throws Exception {
         awaitHealthy();
+        // installed into the running platform, not as a boot feature: at boot the litigation
+        // components and the case engine can reach each other while the engine is still being
+        // created, and Felix SCR then leaves LitigationService and its resource unsatisfied
+        if (!features.isInstalled(features.getFeature("casework-litigation"))) {
+            features.installFeature("casework-litigation", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        }
         waitUntil("litigation served", BOOT_TIMEOUT, () -> admin().get(IMM).status() == 200
                 && admin().get(PROJECTS).status() == 200
                 && admin().get(LIT + "/a-numbers/A12B456789").status() == 400
