@@ -91,9 +91,10 @@ public class LitigationIT extends CaseworkTestSupport {
     private FeaturesService features;
 
     /**
-     * Mail goes to GreenMail so the reminder test can read it;
-     * the other tests assert nothing about mail, and their reminders (lead times 7 and 1 days) can
-     * only come from the runner's own schedule, whose first check is at boot, before any due date.
+     * Mail goes to GreenMail so the reminder test can read it. The other tests assert nothing about
+     * mail or reminders; the runner's own hourly check may remind of their due dates within a week,
+     * but the reminder test counts only its own user's reminders and mail about its own case, due
+     * 40 days ahead.
      */
     @Configuration
     @Override
