@@ -62,10 +62,18 @@ public abstract class CaseworkTestSupport {
         return System.getProperty(CaseworkOptions.ADMIN_PASSWORD);
     }
 
-    /** Waits until GET /api/v1/health answers 200 with status UP, and returns that answer. */
+    /**
+     * Waits until GET /api/v1/health answers 200 with status UP and the platform's user and role
+     * resources are served, and returns the health answer.
+     */
     protected HttpResult awaitHealthy() {
-        return Wait.forValue("GET /api/v1/health = 200 UP", BOOT_TIMEOUT, () -> http().get("/api/v1/health"),
-                r -> r.status() == 200 && "UP".equals(r.json().path("status").asText()));
+        HttpResult health = Wait.forValue("GET /api/v1/health = 200 UP", BOOT_TIMEOUT,
+                () -> http().get("/api/v1/health"), r -> r.status() == 200 && "UP".equals(r.json().path("status").asText()));
+        // Each REST resource registers when its component activates, so health can answer before
+        // the users resource does (seen: POST /api/v1/users answering 404 just after boot).
+        Wait.until("the user and role resources", BOOT_TIMEOUT, () -> admin().get("/api/v1/users").status() != 404
+                && admin().get("/api/v1/roles").status() != 404);
+        return health;
     }
 
     /** Polls {@code condition} until it holds or {@code timeout} passes. */
