@@ -31,6 +31,9 @@ final class KarafServer {
     /** What a start in place leaves in the distribution folder: never copied, every run starts clean. */
     private static final Set<String> RUNTIME_STATE = Set.of("data", "instances", "lock", "karaf.pid", "derby.log");
 
+    /** Extra JVM options for every server this run starts ({@code --server-java-opts}); empty for none. */
+    static volatile String serverJavaOpts = "";
+
     private final Path home;
     private final int httpPort;
     private Process process;
@@ -109,6 +112,9 @@ final class KarafServer {
             env.remove(k);
         }
         env.put("CASEWORK_ADMIN_PASSWORD", adminPassword);
+        if (!serverJavaOpts.isBlank()) {
+            env.put("EXTRA_JAVA_OPTS", serverJavaOpts);
+        }
         process = pb.start();
     }
 

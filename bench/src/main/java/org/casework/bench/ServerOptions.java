@@ -35,6 +35,9 @@ final class ServerOptions {
             pgUser = value;
         } else if (arg.startsWith("--boot-timeout=")) {
             bootSeconds = Integer.parseInt(value);
+        } else if (arg.startsWith("--server-java-opts=")) {
+            // e.g. a flight recording of the server while it is measured; every server of the run gets them
+            KarafServer.serverJavaOpts = value;
         } else {
             return false;
         }
