@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -399,9 +400,15 @@ public class CaseEngine implements CaseService, CaseGrants, CaseAccess {
                 return List.<CaseRecord>of();
             }
             return tx(em -> {
+                // one statement for all of them: a triage reads a few dozen matches on every intake
+                Map<Long, CaseEntity> found = new HashMap<>();
+                for (CaseEntity c : em.createQuery("SELECT c FROM CaseEntity c WHERE c.id IN :ids", CaseEntity.class)
+                        .setParameter("ids", List.copyOf(wanted)).getResultList()) {
+                    found.put(c.getId(), c);
+                }
                 List<CaseRecord> out = new ArrayList<>(wanted.size());
                 for (long id : wanted) {
-                    CaseEntity c = em.find(CaseEntity.class, id);
+                    CaseEntity c = found.get(id);
                     if (c == null || !c.getCaseType().equals(def.key()) || !permits(caller, def, CaseAction.READ, c)) {
                         continue;
                     }

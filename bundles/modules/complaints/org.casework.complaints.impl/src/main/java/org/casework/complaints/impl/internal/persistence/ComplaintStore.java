@@ -67,7 +67,6 @@ public class ComplaintStore {
         try {
             return jpa.txExpr(TransactionType.Required, em -> {
                 TransactionConnection.claim(em);
-                TransactionConnection.claim(em);
                 return work.get();
             });
         } catch (org.casework.core.api.CaseworkException e) {
@@ -218,13 +217,23 @@ public class ComplaintStore {
     }
 
     /**
+     * How many complaints without a usable date of birth one blocking key contributes at most, the
+     * newest first. A common name's key is shared by thousands of complaints in a large office;
+     * without this bound the lookup would group all of them, and its cost would grow with the
+     * number of complaints ever filed.
+     */
+    public static final int NEWEST_PER_KEY = 100;
+
+    /**
      * Earlier-indexed detainees that may be the same person: every complaint with the same A-Number
-     * (never capped away), and complaints sharing a blocking key whose date of birth is unknown or
-     * compatible with {@code dateOfBirth} ({@link PersonMatching#compatibleBirthDates}: the matcher
-     * rejects any other date, so the filter loses no match). Key candidates are ranked, those with
-     * a compatible date before those without one, then by how many keys they share, the newest
-     * first; at most {@code limit} of them are loaded. The complaint itself is left out. Three
-     * queries at most, all answered by indexes; only the columns the comparison needs are read.
+     * (never capped away); complaints sharing a blocking key whose date of birth is compatible with
+     * {@code dateOfBirth} ({@link PersonMatching#compatibleBirthDates}: the matcher rejects any
+     * other date, so the filter loses no match); and, per shared key, the {@link #NEWEST_PER_KEY}
+     * newest complaints whose date of birth is unknown (of any date when {@code dateOfBirth} is
+     * unknown). Key candidates are ranked, those with a compatible date before the others, then by
+     * how many keys they share, the newest first; at most {@code limit} of them are loaded. The
+     * complaint itself is left out. Every query is answered by an index and reads a bounded number
+     * of rows whatever the number of complaints; only the columns the comparison needs are read.
      */
     public List<Rows.IndexedPerson> candidates(long excludeCaseId, String aNumber, Collection<String> blockingKeys,
             LocalDate dateOfBirth, int limit) {
@@ -239,20 +248,20 @@ public class ComplaintStore {
                 List<String> keys = blockingKeys.stream().map(k -> k.length() > 255 ? k.substring(0, 255) : k)
                         .distinct().toList();
                 Set<LocalDate> dates = PersonMatching.compatibleBirthDates(dateOfBirth);
-                String ranked = "SELECT k.caseId, COUNT(k.caseId) AS shared FROM PersonKeyEntity k WHERE k.blockingKey IN :keys AND k.caseId <> :self";
-                String order = " GROUP BY k.caseId ORDER BY shared DESC, k.caseId DESC";
                 Set<Long> byKey = new LinkedHashSet<>();
-                if (dates.isEmpty()) {
-                    byKey.addAll(ids(em.createQuery(ranked + order, Object[].class).setParameter("keys", keys)
-                            .setParameter("self", excludeCaseId).setMaxResults(limit).getResultList()));
-                } else {
-                    byKey.addAll(ids(em.createQuery(ranked + " AND k.dateOfBirth IN :dates" + order, Object[].class)
+                if (!dates.isEmpty()) {
+                    byKey.addAll(ids(em.createQuery("SELECT k.caseId, COUNT(k.caseId) AS shared FROM PersonKeyEntity k "
+                            + "WHERE k.blockingKey IN :keys AND k.caseId <> :self AND k.dateOfBirth IN :dates "
+                            + "GROUP BY k.caseId ORDER BY shared DESC, k.caseId DESC", Object[].class)
                             .setParameter("keys", keys).setParameter("self", excludeCaseId)
                             .setParameter("dates", List.copyOf(dates)).setMaxResults(limit).getResultList()));
-                    if (byKey.size() < limit) {
-                        byKey.addAll(ids(em.createQuery(ranked + " AND k.dateOfBirth IS NULL" + order, Object[].class)
-                                .setParameter("keys", keys).setParameter("self", excludeCaseId)
-                                .setMaxResults(limit - byKey.size()).getResultList()));
+                }
+                if (byKey.size() < limit) {
+                    for (Long id : newestPerKey(em, keys, excludeCaseId, dates.isEmpty())) {
+                        if (byKey.size() >= limit) {
+                            break;
+                        }
+                        byKey.add(id);
                     }
                 }
                 ids.addAll(byKey);
@@ -442,6 +451,38 @@ public class ComplaintStore {
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    /**
+     * The newest complaints per key with an unknown date of birth (with any date when
+     * {@code anyBirthDate}), ranked by how many of the keys they share, then newest first. One
+     * statement: a union of one bounded index scan per key.
+     */
+    private static List<Long> newestPerKey(EntityManager em, List<String> keys, long excludeCaseId,
+            boolean anyBirthDate) {
+        StringBuilder sql = new StringBuilder("SELECT case_id FROM (");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT case_id FROM (SELECT case_id FROM cmp_person_key "
+                    + "WHERE blocking_key = ? AND case_id <> ?").append(anyBirthDate ? "" : " AND date_of_birth IS NULL")
+                    .append(" ORDER BY case_id DESC FETCH FIRST ").append(NEWEST_PER_KEY).append(" ROWS ONLY) k")
+                    .append(i);
+        }
+        sql.append(") candidates");
+        javax.persistence.Query q = em.createNativeQuery(sql.toString());
+        int p = 1;
+        for (String key : keys) {
+            q.setParameter(p++, key);
+            q.setParameter(p++, excludeCaseId);
+        }
+        java.util.Map<Long, Integer> shared = new java.util.HashMap<>();
+        for (Object row : q.getResultList()) {
+            Object id = row instanceof Object[] a ? a[0] : row;
+            shared.merge(((Number) id).longValue(), 1, Integer::sum);
+        }
+        return shared.entrySet().stream()
+                .sorted(java.util.Map.Entry.<Long, Integer>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.<Long, Integer>comparingByKey().reversed()))
+                .map(java.util.Map.Entry::getKey).toList();
+    }
 
     private static List<Long> ids(List<Object[]> rankedRows) {
         return rankedRows.stream().map(r -> ((Number) r[0]).longValue()).toList();
