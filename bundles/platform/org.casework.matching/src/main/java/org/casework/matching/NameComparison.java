@@ -3,6 +3,7 @@ package org.casework.matching;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.casework.matching.NameWords.Parsed;
 import org.casework.matching.NameWords.Word;
 import org.casework.matching.Transliteration.Script;
 
@@ -41,12 +42,81 @@ final class NameComparison {
     /** Score factor for each word of one name that disagrees with an unmatched word of the other. */
     static final double CONFLICTING_WORD = 0.6;
 
-    /** A word pair and how alike its words are. */
-    record WordPair(Word a, Word b, double score, boolean strong, String how) {
+    /** The ways two words can be alike, each with its own wording for the reviewer. */
+    enum Kind {
+        /** The same word, one written in another script. */
+        OTHER_SCRIPT,
+        /** The same word, written as two words in one name and one in the other. */
+        JOINED,
+        /** The same word as written. */
+        SAME,
+        /** The same word but for accents or letter case. */
+        ACCENTS_OR_CASE,
+        /** An initial and a word it starts. */
+        INITIAL,
+        /** Spelling variants of one name. */
+        VARIANT,
+        /** Arabic script and a Latin spelling with the same consonants. */
+        CONSONANTS,
+        /** Typing errors. */
+        TYPOS,
+        /** Spelling variants with further letters different. */
+        CLOSE_VARIANT
+    }
 
-        WordPair(Word a, Word b, double score, String how) {
+    /**
+     * A word pair and how alike its words are. The wording for the reviewer is made only by
+     * {@link #how()}, once a match is certain: most pairs tried never make it into a reason.
+     *
+     * @param edits the letters that differ, for {@link Kind#TYPOS} and {@link Kind#CLOSE_VARIANT}
+     */
+    record WordPair(Word a, Word b, double score, boolean strong, Kind kind, int edits) {
+
+        WordPair(Word a, Word b, double score, Kind kind, int edits) {
             // the same word, a spelling variant or the same Arabic consonants: not a typing error
-            this(a, b, score, score >= VARIANT || score == CONSONANTS, how);
+            this(a, b, score, score >= VARIANT || score == CONSONANTS, kind, edits);
+        }
+
+        WordPair(Word a, Word b, double score, Kind kind) {
+            this(a, b, score, kind, 0);
+        }
+
+        /** How the two words differ, in words a reviewer reads. */
+        String how() {
+            String x = quoted(a);
+            String y = quoted(b);
+            String apart = a.joined() != b.joined() ? " (written as two words in one record and one in the other)" : "";
+            return switch (kind) {
+                case OTHER_SCRIPT -> {
+                    Word foreign = a.script() != Script.LATIN ? a : b;
+                    Word latin = foreign == a ? b : a;
+                    yield quoted(foreign) + " is the " + foreign.script().label + " spelling of " + quoted(latin) + apart;
+                }
+                case JOINED -> x + " and " + y + " are the same name written as two words and as one";
+                case SAME -> x + " is the same in both" + apart;
+                case ACCENTS_OR_CASE -> x + " and " + y + " differ only in accents or letter case" + apart;
+                case INITIAL -> {
+                    Word init = a.initial() ? a : b;
+                    Word full = init == a ? b : a;
+                    yield quoted(init) + " is the initial of " + quoted(full);
+                }
+                case VARIANT -> {
+                    String scripts = scriptNote(a, b);
+                    yield x + " and " + y + " are spellings of the same name"
+                            + (scripts.isEmpty() ? " (transliteration variants)" : scripts) + apart;
+                }
+                case CONSONANTS -> {
+                    Word arabic = a.script() == Script.ARABIC ? a : b;
+                    Word other = arabic == a ? b : a;
+                    yield quoted(arabic) + " (Arabic script, read " + arabic.latin() + ") has the same consonants as "
+                            + quoted(other) + "; Arabic script does not write short vowels";
+                }
+                case TYPOS -> x + " and " + y + " differ by " + (edits == 1 ? "one letter" : "two letters")
+                        + " (a likely typing error)" + scriptNote(a, b) + apart;
+                case CLOSE_VARIANT -> x + " and " + y
+                        + " are close spellings of one name: they differ in vowels or letters that spell one sound, and in "
+                        + (edits == 1 ? "one further letter" : "two further letters") + scriptNote(a, b) + apart;
+            };
         }
     }
 
@@ -61,8 +131,8 @@ final class NameComparison {
      * Null when the names do not agree on enough words: two, or the only word of each, one of them
      * the same, a spelling variant or the same Arabic consonants; or three words with typing errors.
      */
-    static Result compare(List<Word> a, List<Word> b) {
-        List<Word> wa = joinSplitWords(a, b);
+    static Result compare(Parsed a, Parsed b) {
+        List<Word> wa = joinSplitWords(a, b.words());
         List<Word> wb = joinSplitWords(b, wa);
         List<int[]> candidates = new ArrayList<>();
         List<WordPair> sims = new ArrayList<>();
@@ -125,72 +195,65 @@ final class NameComparison {
 
     /**
      * Given names written apart in one record and together in the other (Xiao Ming, Xiaoming;
-     * Abdul Rahman, Abdulrahman): two adjacent words of {@code words} become one when together they
-     * spell a word of {@code other} that neither matches alone.
+     * Abdul Rahman, Abdulrahman): two adjacent words of {@code name} become one when together they
+     * spell a word of {@code other} that neither matches alone. The name's own word list when
+     * nothing is joined.
      */
-    static List<Word> joinSplitWords(List<Word> words, List<Word> other) {
-        List<Word> out = new ArrayList<>();
+    static List<Word> joinSplitWords(Parsed name, List<Word> other) {
+        List<Word> words = name.words();
+        List<Word> out = null;
         for (int i = 0; i < words.size(); i++) {
             Word w = words.get(i);
             if (i + 1 < words.size()) {
-                Word joined = w.join(words.get(i + 1));
+                Word joined = name.joinedPairs().get(i);
                 for (Word o : other) {
                     if (o.latin().length() > w.latin().length() && (joined.latin().equals(o.latin())
                             || joined.variant().equals(o.variant()))) {
+                        if (out == null) {
+                            out = new ArrayList<>(words.subList(0, i));
+                        }
                         w = joined;
                         i++;
                         break;
                     }
                 }
             }
-            out.add(w);
+            if (out != null) {
+                out.add(w);
+            }
         }
-        return out;
+        return out == null ? words : out;
     }
 
-    /** How alike two words are, in words; null when they are not alike. */
+    /** How alike two words are; null when they are not alike. */
     static WordPair similarity(Word a, Word b) {
-        String x = quoted(a);
-        String y = quoted(b);
-        String apart = a.joined() != b.joined() ? " (written as two words in one record and one in the other)" : "";
         if (a.latin().equals(b.latin())) {
             if (a.script() != b.script() && (a.script().label.length() > 0 || b.script().label.length() > 0)) {
-                Word foreign = a.script() != Script.LATIN ? a : b;
-                Word latin = foreign == a ? b : a;
-                return new WordPair(a, b, SAME, quoted(foreign) + " is the " + foreign.script().label
-                        + " spelling of " + quoted(latin) + apart);
+                return new WordPair(a, b, SAME, Kind.OTHER_SCRIPT);
             }
             if (a.joined() != b.joined()) {
-                return new WordPair(a, b, SAME, x + " and " + y + " are the same name written as two words and as one");
+                return new WordPair(a, b, SAME, Kind.JOINED);
             }
             if (a.shown().equals(b.shown())) {
-                return new WordPair(a, b, SAME, x + " is the same in both" + apart);
+                return new WordPair(a, b, SAME, Kind.SAME);
             }
-            return new WordPair(a, b, SAME, x + " and " + y + " differ only in accents or letter case" + apart);
+            return new WordPair(a, b, SAME, Kind.ACCENTS_OR_CASE);
         }
         if (a.initial() || b.initial()) {
             if (a.latin().charAt(0) == b.latin().charAt(0)) {
-                Word init = a.initial() ? a : b;
-                Word full = init == a ? b : a;
-                return new WordPair(a, b, INITIAL, quoted(init) + " is the initial of " + quoted(full));
+                return new WordPair(a, b, INITIAL, Kind.INITIAL);
             }
             return null;
         }
-        String scripts = scriptNote(a, b);
         boolean shortWords = Math.min(a.latin().length(), b.latin().length()) <= SHORT_WORD
                 && Math.max(a.latin().length(), b.latin().length()) <= SHORT_WORD + 1;
-        boolean variants = shortWords ? NameWords.spelling(a.latin()).equals(NameWords.spelling(b.latin()))
-                : a.variant().equals(b.variant());
+        boolean variants = shortWords ? a.spelling().equals(b.spelling()) : a.variant().equals(b.variant());
         if (variants) {
-            return new WordPair(a, b, VARIANT, x + " and " + y + " are spellings of the same name"
-                    + (scripts.isEmpty() ? " (transliteration variants)" : scripts) + apart);
+            return new WordPair(a, b, VARIANT, Kind.VARIANT);
         }
         boolean abjad = a.script() == Script.ARABIC || b.script() == Script.ARABIC;
         if (abjad && a.script() != b.script() && a.code().equals(b.code())) {
-            Word arabic = a.script() == Script.ARABIC ? a : b;
-            Word other = arabic == a ? b : a;
-            return new WordPair(a, b, CONSONANTS, quoted(arabic) + " (Arabic script, read " + arabic.latin()
-                    + ") has the same consonants as " + quoted(other) + "; Arabic script does not write short vowels");
+            return new WordPair(a, b, CONSONANTS, Kind.CONSONANTS);
         }
         int allowed = allowedEdits(Math.max(a.latin().length(), b.latin().length()));
         if (allowed == 0) {
@@ -198,17 +261,15 @@ final class NameComparison {
         }
         int edits = Edits.distance(a.latin(), b.latin(), allowed);
         if (edits <= allowed) {
-            return new WordPair(a, b, edits == 1 ? ONE_TYPO : TWO_TYPOS, x + " and " + y + " differ by "
-                    + (edits == 1 ? "one letter" : "two letters") + " (a likely typing error)" + scripts + apart);
+            return new WordPair(a, b, edits == 1 ? ONE_TYPO : TWO_TYPOS, Kind.TYPOS, edits);
         }
         if (shortWords) {
             return null;
         }
         int variantEdits = Edits.distance(a.variant(), b.variant(), allowed);
         if (variantEdits <= allowed) {
-            return new WordPair(a, b, variantEdits == 1 ? VARIANT_AND_TYPO : VARIANT_AND_TWO_TYPOS, x + " and " + y
-                    + " are close spellings of one name: they differ in vowels or letters that spell one sound, and in "
-                    + (variantEdits == 1 ? "one further letter" : "two further letters") + scripts + apart);
+            return new WordPair(a, b, variantEdits == 1 ? VARIANT_AND_TYPO : VARIANT_AND_TWO_TYPOS, Kind.CLOSE_VARIANT,
+                    variantEdits);
         }
         return null;
     }

@@ -37,6 +37,8 @@ final class NameWords {
      *
      * @param shown the word as written, for reasons a reviewer reads
      * @param latin lower-case Latin letters without marks
+     * @param spelling the spelling form of {@code latin} (see {@link NameWords#spelling}), kept
+     *        because short words are compared by it
      * @param variant the spelling-variant form: transliteration digraphs unified, doubled letters
      *        single, inner vowels reduced to '*'
      * @param code the phonetic code: consonant classes of the variant form and the class of an
@@ -44,21 +46,45 @@ final class NameWords {
      * @param script the alphabet the word was written in
      * @param joined whether the word stands for two written words (a given name written apart)
      */
-    record Word(String shown, String latin, String variant, String code, Script script, boolean joined) {
+    record Word(String shown, String latin, String spelling, String variant, String code, Script script,
+            boolean joined) {
 
         static Word of(String shown, String latin, Script script) {
-            String v = NameWords.variant(latin);
-            return new Word(shown, latin, v, NameWords.code(v), script, false);
+            String s = NameWords.spelling(latin);
+            String v = NameWords.reduceVowels(s);
+            return new Word(shown, latin, s, v, NameWords.code(v), script, false);
         }
 
         Word join(Word next) {
             String l = latin + next.latin;
-            String v = NameWords.variant(l);
-            return new Word(shown + " " + next.shown, l, v, NameWords.code(v), script, true);
+            String s = NameWords.spelling(l);
+            String v = NameWords.reduceVowels(s);
+            return new Word(shown + " " + next.shown, l, s, v, NameWords.code(v), script, true);
         }
 
         boolean initial() {
             return latin.length() == 1;
+        }
+    }
+
+    /**
+     * A name analysed once for all the comparisons it takes part in: its words, each pair of
+     * adjacent words joined into one (for names written apart in one record and together in the
+     * other) and its blocking keys. Immutable, so one instance is shared by every thread.
+     *
+     * @param words the name's words, as {@link #words} gives them
+     * @param joinedPairs element i is word i joined with word i + 1
+     * @param keys the name's blocking keys, in no particular order
+     */
+    record Parsed(List<Word> words, List<Word> joinedPairs, Set<String> keys) {
+
+        static Parsed of(String name) {
+            List<Word> words = NameWords.words(name);
+            List<Word> joined = new ArrayList<>(Math.max(0, words.size() - 1));
+            for (int i = 0; i + 1 < words.size(); i++) {
+                joined.add(words.get(i).join(words.get(i + 1)));
+            }
+            return new Parsed(List.copyOf(words), List.copyOf(joined), Set.copyOf(NameWords.keys(words)));
         }
     }
 
@@ -115,7 +141,7 @@ final class NameWords {
         // a token that gave one word (perhaps after its article al- was split off) is shown as written
         if (words.size() == start + 1) {
             Word w = words.get(start);
-            words.set(start, new Word(token, w.latin(), w.variant(), w.code(), script, false));
+            words.set(start, new Word(token, w.latin(), w.spelling(), w.variant(), w.code(), script, false));
         }
     }
 
@@ -164,14 +190,13 @@ final class NameWords {
     }
 
     /**
-     * The spelling-variant form of a Latin word. Transliterations of one name differ in vowels
-     * (Mohammed, Muhammad), doubled letters (Youssef, Yusuf) and digraphs for one sound (kh/h,
-     * ph/f, x/ks, w/v, tch/ch, dzh/dj/j); this form erases those differences but keeps the
-     * consonants in order, the class of an initial vowel and the final vowel, so Maria and Mario
-     * stay apart.
+     * The spelling-variant form of a Latin word, from its {@link #spelling} form. Transliterations
+     * of one name differ in vowels (Mohammed, Muhammad), doubled letters (Youssef, Yusuf) and
+     * digraphs for one sound (kh/h, ph/f, x/ks, w/v, tch/ch, dzh/dj/j); this form erases those
+     * differences but keeps the consonants in order, the class of an initial vowel and the final
+     * vowel, so Maria and Mario stay apart.
      */
-    static String variant(String latin) {
-        String s = spelling(latin);
+    static String reduceVowels(String s) {
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;
         while (i < s.length()) {

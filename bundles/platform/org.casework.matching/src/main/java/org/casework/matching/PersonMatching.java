@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.casework.matching.NameWords.Parsed;
 import org.casework.matching.NameWords.Word;
 
 /**
@@ -71,6 +73,14 @@ public final class PersonMatching {
     /** The most keys one name (the full name or one alias) yields; a record yields at most this per name. */
     public static final int MAX_KEYS_PER_NAME = 12;
 
+    /**
+     * Names analysed lately. Candidates of one probe share names (homonyms, one person's earlier
+     * complaints), so most comparisons find both names here. Bounded because the names a server
+     * compares over its life run into the millions: at about 2 KB a name, 20,000 names hold some
+     * 40 MB at most.
+     */
+    static final NameCache NAMES = new NameCache(20_000);
+
     private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private PersonMatching() {
@@ -93,6 +103,8 @@ public final class PersonMatching {
     public static Set<String> blockingKeys(PersonRecord person) {
         Set<String> keys = new LinkedHashSet<>();
         for (String name : names(person)) {
+            // not through the name cache: indexing meets most names once, and a key refresh meets
+            // every stored name, so caching them would only push out the names comparisons reuse
             keys.addAll(NameWords.keys(NameWords.words(name)));
         }
         return keys;
@@ -126,10 +138,34 @@ public final class PersonMatching {
     /**
      * Whether the two records may name the same person, and why; empty when they do not. The
      * reasons are, in order: which names matched, how the dates of birth compare, then one line per
-     * word pair and per word only one name has.
+     * word pair and per word only one name has. The same as {@code compare(prepare(probe), candidate)};
+     * to compare one probe with many candidates, {@link #prepare} it once.
      */
     public static Optional<PersonMatch> compare(PersonRecord probe, PersonRecord candidate) {
-        Birth birth = Birth.of(probe.dateOfBirth(), candidate.dateOfBirth());
+        if (Birth.of(probe.dateOfBirth(), candidate.dateOfBirth()) == Birth.DIFFERENT) {
+            return Optional.empty();
+        }
+        return compare(prepare(probe), candidate);
+    }
+
+    /**
+     * The probe's names analysed once, to compare with many candidates:
+     * {@code compare(prepare(probe), candidate)} answers exactly what
+     * {@code compare(probe, candidate)} does, without analysing the probe's names again for every
+     * candidate.
+     */
+    public static Probe prepare(PersonRecord probe) {
+        return new Probe(probe);
+    }
+
+    /**
+     * Whether the prepared probe and the candidate may name the same person, and why; empty when
+     * they do not. Exactly what {@link #compare(PersonRecord, PersonRecord)} answers for the probe's
+     * record. Safe to call from any number of threads with one probe.
+     */
+    public static Optional<PersonMatch> compare(Probe probe, PersonRecord candidate) {
+        PersonRecord a = probe.person;
+        Birth birth = Birth.of(a.dateOfBirth(), candidate.dateOfBirth());
         if (birth == Birth.DIFFERENT) {
             return Optional.empty();
         }
@@ -138,27 +174,29 @@ public final class PersonMatching {
         String bestB = null;
         boolean aliasA = false;
         boolean aliasB = false;
-        List<String> namesA = names(probe);
+        List<String> namesA = probe.names;
         List<String> namesB = names(candidate);
-        List<List<Word>> wordsB = new ArrayList<>();
-        List<Set<String>> keysB = new ArrayList<>();
+        List<Parsed> parsedB = new ArrayList<>(namesB.size());
         for (String name : namesB) {
-            wordsB.add(NameWords.words(name));
-            keysB.add(NameWords.keys(wordsB.get(wordsB.size() - 1)));
+            parsedB.add(NAMES.get(name));
         }
+        search:
         for (int i = 0; i < namesA.size(); i++) {
-            List<Word> wa = NameWords.words(namesA.get(i));
-            Set<String> keysA = NameWords.keys(wa);
+            Parsed pa = probe.parsed.get(i);
             for (int j = 0; j < namesB.size(); j++) {
-                if (Collections.disjoint(keysA, keysB.get(j))) {
+                if (best != null && best.score() >= 1.0) {
+                    // no pair of names scores above 1, and only a higher score replaces the best
+                    break search;
+                }
+                if (Collections.disjoint(pa.keys(), parsedB.get(j).keys())) {
                     continue;
                 }
-                NameComparison.Result r = NameComparison.compare(wa, wordsB.get(j));
+                NameComparison.Result r = NameComparison.compare(pa, parsedB.get(j));
                 if (r != null && (best == null || r.score() > best.score())) {
                     best = r;
                     bestA = namesA.get(i);
                     bestB = namesB.get(j);
-                    aliasA = probe.fullName() == null || probe.fullName().isBlank() || i > 0;
+                    aliasA = a.fullName() == null || a.fullName().isBlank() || i > 0;
                     aliasB = candidate.fullName() == null || candidate.fullName().isBlank() || j > 0;
                 }
             }
@@ -173,7 +211,7 @@ public final class PersonMatching {
         List<String> reasons = new ArrayList<>();
         reasons.add((aliasA ? "alias \"" : "name \"") + bestA + "\" matches " + (aliasB ? "alias \"" : "name \"")
                 + bestB + "\" of the other record" + (best.reordered() ? ", with the names in a different order" : ""));
-        reasons.add(birth.describe(probe.dateOfBirth(), candidate.dateOfBirth()));
+        reasons.add(birth.describe(a.dateOfBirth(), candidate.dateOfBirth()));
         for (NameComparison.WordPair p : best.pairs()) {
             reasons.add(p.how());
         }
@@ -189,6 +227,32 @@ public final class PersonMatching {
             }
         }
         return Optional.of(new PersonMatch(score, reasons));
+    }
+
+    /**
+     * A person's record with its names analysed, ready to be compared with many candidates (see
+     * {@link PersonMatching#prepare}). Immutable and safe to share between threads.
+     */
+    public static final class Probe {
+
+        private final PersonRecord person;
+        private final List<String> names;
+        private final List<Parsed> parsed;
+
+        private Probe(PersonRecord person) {
+            this.person = Objects.requireNonNull(person, "person");
+            this.names = List.copyOf(names(person));
+            List<Parsed> p = new ArrayList<>(names.size());
+            for (String name : names) {
+                p.add(NAMES.get(name));
+            }
+            this.parsed = List.copyOf(p);
+        }
+
+        /** The record this probe was prepared from. */
+        public PersonRecord person() {
+            return person;
+        }
     }
 
     private static String quoted(List<Word> words) {

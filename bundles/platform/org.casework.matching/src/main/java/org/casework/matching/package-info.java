@@ -5,7 +5,7 @@
  * checks, stakeholders) uses it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.casework.matching;
 
 import org.osgi.annotation.bundle.Export;

@@ -392,7 +392,7 @@ class PersonMatchingTest {
     @Nested
     class GeneratedPopulation {
 
-        private static final String[] BASES = {
+        static final String[] BASES = {
             "María García López", "José Luis Hernández Ruiz", "Guadalupe Sánchez", "Mohammed Yusuf Haddad",
             "Fatima Al-Zahra Mansour", "Ahmed Hussein", "Дмитрий Иванов", "Юлия Тимошенко", "Сергей Кузнецов",
             "Wang Xiaoming", "Zhang Wei", "Nguyễn Thị Minh Khai", "Trần Văn Đức", "Marie-Claude Joseph",
@@ -455,7 +455,7 @@ class PersonMatchingTest {
             assertEquals(0, crossMatches, "different people matched");
         }
 
-        private static String swapFirstWordToEnd(String name) {
+        static String swapFirstWordToEnd(String name) {
             String[] words = name.split(" ");
             List<String> out = new ArrayList<>(List.of(words).subList(1, words.length));
             out.add(words[0]);
@@ -463,7 +463,7 @@ class PersonMatchingTest {
         }
 
         /** One or two typing errors in one word of seven or more letters, one in a shorter word. */
-        private static String typo(String name, Random random) {
+        static String typo(String name, Random random) {
             String[] words = name.split(" ");
             int w = random.nextInt(words.length);
             String word = words[w];

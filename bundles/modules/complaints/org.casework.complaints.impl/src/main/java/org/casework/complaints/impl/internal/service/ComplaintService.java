@@ -380,10 +380,12 @@ public class ComplaintService {
             return List.of();
         }
         Map<Long, PriorMatch> matches = new LinkedHashMap<>();
+        // the detainee's names analysed once for all candidates, not once per candidate
+        PersonMatching.Probe prepared = probe == null ? null : PersonMatching.prepare(probe);
         for (Rows.IndexedPerson candidate : store.candidates(c.id(), aNumber,
                 probe == null ? Set.of() : PersonMatching.blockingKeys(probe), probe == null ? null : probe.dateOfBirth(),
                 PRIOR_CANDIDATES)) {
-            match(probe, aNumber, candidate).ifPresent(m -> matches.merge(m.caseId(), m,
+            match(prepared, aNumber, candidate).ifPresent(m -> matches.merge(m.caseId(), m,
                     (a, b) -> a.score() >= b.score() ? a : b));
         }
         List<Long> best = matches.values().stream()
@@ -399,8 +401,11 @@ public class ComplaintService {
         return out;
     }
 
-    /** Why an indexed detainee matches the probe, or empty when they do not. */
-    static Optional<PriorMatch> match(PersonRecord probe, String aNumber, Rows.IndexedPerson candidate) {
+    /**
+     * Why an indexed detainee matches the probe (the complaint's detainee, prepared; null when the
+     * complaint names none), or empty when they do not.
+     */
+    static Optional<PriorMatch> match(PersonMatching.Probe probe, String aNumber, Rows.IndexedPerson candidate) {
         List<String> reasons = new ArrayList<>();
         double score = 0;
         if (aNumber != null && aNumber.equals(candidate.aNumber())) {

@@ -42,6 +42,7 @@ import org.casework.core.api.NotFoundException;
 import org.casework.core.api.ValidationException;
 import org.casework.core.api.spi.CaseEvent;
 import org.casework.mail.api.MailService;
+import org.casework.matching.PersonMatch;
 import org.casework.matching.PersonMatching;
 import org.casework.matching.PersonRecord;
 import org.casework.testing.DerbyJpaTemplate;
@@ -201,12 +202,15 @@ class ComplaintServiceTest {
     @Test
     void matchNeedsAnANumberOrANameInCommon() {
         Rows.IndexedPerson candidate = new Rows.IndexedPerson(1, "111111111", null, List.of("Ana Diaz"));
-        assertTrue(ComplaintService.match(new PersonRecord("Bo Li", List.of(), null), "222222222", candidate).isEmpty());
+        assertTrue(ComplaintService.match(PersonMatching.prepare(new PersonRecord("Bo Li", List.of(), null)), "222222222",
+                candidate).isEmpty());
         assertEquals(1.0, ComplaintService.match(null, "111111111", candidate).orElseThrow().score());
-        // a name match scores what the matcher says, whatever its weights are
+        // a name match scores and reads what the matcher says, whatever its weights are
         PersonRecord swapped = new PersonRecord("Díaz Ana", List.of(), null);
-        assertEquals(PersonMatching.compare(swapped, new PersonRecord("Ana Diaz", List.of(), null)).orElseThrow().score(),
-                ComplaintService.match(swapped, null, candidate).orElseThrow().score());
+        PersonMatch expected = PersonMatching.compare(swapped, new PersonRecord("Ana Diaz", List.of(), null)).orElseThrow();
+        ComplaintService.PriorMatch found = ComplaintService.match(PersonMatching.prepare(swapped), null, candidate).orElseThrow();
+        assertEquals(expected.score(), found.score());
+        assertEquals(expected.reasons(), found.reasons());
     }
 
     @Test
