@@ -238,20 +238,31 @@ public final class ComplaintBenchmark {
         }
         String l0 = loadAverage();
         AtomicLong priorsOnIntake = new AtomicLong();
+        CpuMeter.Reading c0 = CpuMeter.read(server.handle());
         LoadRunner.Measurement in = intake(server, token, options.clients(), intake, priorsOnIntake);
+        CpuMeter.PerOperation cpu = CpuMeter.per(c0, CpuMeter.read(server.handle()), intake.size());
         report(db, "intake, " + options.clients() + " clients", in);
+        say(db, "intake " + cpu.describe() + String.format(Locale.ROOT,
+                "; at %.2f CPU-ms per intake the %d CPUs give at most %.0f intakes/s",
+                cpu.total(), Runtime.getRuntime().availableProcessors(),
+                1000.0 * Runtime.getRuntime().availableProcessors() / cpu.total()));
         rows.add(new Row(db, options.complaints(), seconds, "intake", options.clients(), in,
-                String.format(Locale.ROOT, "%.2f prior matches per intake", priorsOnIntake.get() / (double) intake.size()),
+                String.format(Locale.ROOT, "%.2f prior matches per intake; CPU ms/op server %.1f, db %.1f, client %.1f",
+                        priorsOnIntake.get() / (double) intake.size(), cpu.server(), cpu.database(), cpu.client()),
                 l0, loadAverage()));
         for (int clients : options.lookupClients()) {
             String l1 = loadAverage();
             AtomicInteger withPrior = new AtomicInteger();
             AtomicLong matches = new AtomicLong();
+            CpuMeter.Reading r0 = CpuMeter.read(server.handle());
             LoadRunner.Measurement m = lookup(server, token, clients, lookupIds, withPrior, matches);
+            CpuMeter.PerOperation lc = CpuMeter.per(r0, CpuMeter.read(server.handle()), lookupIds.size());
             report(db, "lookups, " + clients + " client(s)", m);
+            say(db, "lookup " + lc.describe());
             rows.add(new Row(db, options.complaints(), seconds, "lookup", clients, m,
-                    String.format(Locale.ROOT, "%d%% with a prior, %.2f matches each",
-                            Math.round(100.0 * withPrior.get() / lookupIds.size()), matches.get() / (double) lookupIds.size()),
+                    String.format(Locale.ROOT, "%d%% with a prior, %.2f matches each; CPU ms/op server %.1f, db %.1f, "
+                            + "client %.1f", Math.round(100.0 * withPrior.get() / lookupIds.size()),
+                            matches.get() / (double) lookupIds.size(), lc.server(), lc.database(), lc.client()),
                     l1, loadAverage()));
         }
         if (rows.stream().anyMatch(r -> r.m().failures() > 0)) {

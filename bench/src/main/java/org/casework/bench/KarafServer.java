@@ -123,6 +123,14 @@ final class KarafServer {
         return process == null || process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The started server process (the launcher script; the JVM is among its descendants). */
+    ProcessHandle handle() {
+        if (process == null) {
+            throw new IllegalStateException("The server was not started");
+        }
+        return process.toHandle();
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }
