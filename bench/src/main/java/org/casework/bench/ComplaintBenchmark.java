@@ -166,7 +166,11 @@ public final class ComplaintBenchmark {
         if (postgres) {
             database = pg.createDatabase();
             String name = database;
-            cleanup.add("drop database " + name, () -> pg.dropDatabase(name));
+            if (options.keep()) {
+                say(db, "--keep: database " + name + " stays (drop it with dropdb)");
+            } else {
+                cleanup.add("drop database " + name, () -> pg.dropDatabase(name));
+            }
             say(db, "created database " + database);
             server.usePostgresql(pg, database);
         }

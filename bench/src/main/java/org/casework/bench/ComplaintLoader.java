@@ -161,7 +161,10 @@ final class ComplaintLoader {
     void analyze() throws SQLException {
         try (Connection c = connections.open(); Statement s = c.createStatement()) {
             if (postgres) {
-                s.execute("ANALYZE");
+                // VACUUM as well: autovacuum would do it in the first minutes of the measurement,
+                // and until then index-only scans read the heap (no page is marked all-visible)
+                c.setAutoCommit(true);
+                s.execute("VACUUM ANALYZE");
             } else {
                 String schema;
                 try (ResultSet rs = s.executeQuery("VALUES CURRENT SCHEMA")) {

@@ -201,6 +201,15 @@ public class ComplaintsIT extends CaseworkTestSupport {
         assertTrue(prior.toString(), reasons.get(priorByNumber).contains("same A-Number"));
         assertTrue(prior.toString(), reasons.get(priorByAlias).contains(family + " Anh-Van"));
         assertTrue(prior.toString(), reasons.get(priorByAlias).contains("same date of birth"));
+        // the best first, as many as asked for; a limit out of range is refused naming it
+        JsonNode best = asAnalyst.get(COMPLAINTS + "/" + id + "/prior?limit=1").json();
+        assertEquals(best.toString(), 1, best.size());
+        assertEquals(prior.get(0).path("caseId").asLong(), best.get(0).path("caseId").asLong());
+        for (String bad : List.of("0", "201", "many")) {
+            HttpResult refused = asAnalyst.get(COMPLAINTS + "/" + id + "/prior?limit=" + bad);
+            assertStatus(refused, 400);
+            assertEquals(refused.body(), Set.of("limit"), errorFields(refused));
+        }
         assertStatus(asIntake.get(COMPLAINTS + "/" + priorByNumber), 404);
         assertStatus(asIntake.get(CASES + "/" + priorByNumber), 404);
         assertStatus(asIntake.get(COMPLAINTS + "/" + priorByNumber + "/prior"), 404);

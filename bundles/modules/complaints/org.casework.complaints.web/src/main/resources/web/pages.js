@@ -441,7 +441,7 @@ function intakeResult(result) {
   return [
     saved,
     checksSection(result.checks, 'intake-checks'),
-    priorSection(result.prior || [], 'intake-prior'),
+    priorSection(result.prior || [], 'intake-prior', 'h2', { more: result.priorMore === true }),
     h('p', { class: 'cw-form-actions' },
       buttonLink(t('complaints.result.open'), hashOf([String(complaint.id)]), { id: 'intake-open' }),
       button(t('complaints.result.another'), { variant: 'outline', id: 'intake-another', onClick: () => refresh() })),
@@ -460,8 +460,33 @@ function checksSection(checks, id, level = 'h2') {
     ], `${id}-list`));
 }
 
-function priorSection(prior, id, level = 'h2') {
-  return h('section', { class: 'cw-section', id, 'aria-labelledby': `${id}-heading` },
+/** How many prior matches the server shows unless more are asked for (ComplaintService.PRIOR_SHOWN). */
+const PRIOR_SHOWN = 25;
+
+/**
+ * The prior complaints found, best first. With `more`, a note says only the best are shown and,
+ * given `loadAll`, offers to read up to 200 (each one read is audited as viewed).
+ */
+function priorSection(prior, id, level = 'h2', { more = false, loadAll = null } = {}) {
+  const moreNote = more ? h('p', { class: 'cw-hint', id: `${id}-more` }, t('complaints.prior.more', { count: prior.length }),
+    loadAll ? ' ' : null,
+    loadAll ? button(t('complaints.prior.showAll'), {
+      variant: 'outline',
+      id: `${id}-all`,
+      onClick: async () => {
+        const all = await loadAll();
+        if (all) {
+          const replacement = priorSection(all, id, level);
+          section.replaceWith(replacement);
+          const heading = replacement.querySelector(`#${id}-heading`);
+          if (heading) {
+            heading.setAttribute('tabindex', '-1');
+            heading.focus();
+          }
+        }
+      },
+    }) : null) : null;
+  const section = h('section', { class: 'cw-section', id, 'aria-labelledby': `${id}-heading` },
     h(level, { id: `${id}-heading` }, t('complaints.prior.title')),
     prior.length === 0 ? h('p', { id: `${id}-none` }, t('complaints.prior.none'))
       : h('div', { class: 'cw-table-container' }, h('table', { class: 'cw-table', id: `${id}-table` },
@@ -472,7 +497,9 @@ function priorSection(prior, id, level = 'h2') {
           h('td', null, h('a', { href: hashOf([String(match.caseId)]) }, match.number)),
           h('td', null, match.detainee || ''),
           h('td', null, label('status', match.status)),
-          h('td', null, h('ul', { class: 'cw-link-list' }, (match.reasons || []).map((r) => h('li', null, r))))))))));
+          h('td', null, h('ul', { class: 'cw-link-list' }, (match.reasons || []).map((r) => h('li', null, r))))))))),
+    moreNote);
+  return section;
 }
 
 // ---------------------------------------------------------------- one complaint
@@ -589,7 +616,10 @@ function triageSection(id, complaint, checks, prior, done) {
   return h('section', { class: 'cw-section', id: 'triage', 'aria-labelledby': 'triage-heading' },
     h('h2', { id: 'triage-heading' }, t('complaints.triage.title')),
     checksSection(checks, 'triage-checks', 'h3'),
-    priorSection(prior, 'triage-prior', 'h3'),
+    priorSection(prior, 'triage-prior', 'h3', {
+      more: prior.length >= PRIOR_SHOWN,
+      loadAll: () => api.get(`/complaints/${id}/prior?limit=200`),
+    }),
     form ? [h('h3', null, t('complaints.triage.outcome')), form] : null);
 }
 

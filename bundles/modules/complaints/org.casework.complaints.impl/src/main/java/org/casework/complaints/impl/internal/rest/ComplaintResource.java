@@ -137,9 +137,12 @@ public class ComplaintResource {
     @GET
     @Path("/{id}/prior")
     @RequiresPermission(READ)
-    @Doc("Prior complaints about the same detainee (A-Number, names, aliases, date of birth), each with why it matched")
-    public List<ComplaintService.PriorMatch> prior(@Context SecurityContext sc, @PathParam("id") String id) {
-        return complaints.prior(RestContext.caller(sc), id(id));
+    @Doc("Prior complaints about the same detainee (A-Number, names, aliases, date of birth), each with why it "
+            + "matched, best first: the 25 best unless ?limit= asks for up to 200")
+    public List<ComplaintService.PriorMatch> prior(@Context SecurityContext sc, @PathParam("id") String id,
+            @QueryParam("limit") String limit) {
+        return complaints.prior(RestContext.caller(sc), id(id),
+                integer("limit", limit, ComplaintService.PRIOR_SHOWN));
     }
 
     @POST

@@ -95,9 +95,13 @@ public class ComplaintService {
     public record Confirmation(String medium, String recipient, Long letterAttachmentId) {
     }
 
-    /** The answer to an intake. */
+    /**
+     * The answer to an intake. {@code prior} holds the {@link #PRIOR_SHOWN} best prior matches;
+     * {@code priorMore} says that more exist (the complaint's own lookup lists up to
+     * {@link CaseQuery#MAX_SIZE}).
+     */
     public record IntakeResult(CaseRecord complaint, Confirmation confirmation, Checks checks,
-            List<PriorMatch> prior) {
+            List<PriorMatch> prior, boolean priorMore) {
     }
 
     /** A complaint with the module's own facts. */
@@ -182,7 +186,9 @@ public class ComplaintService {
                     .map(x -> "fields.aNumber".equals(x.field()) ? aNumberError : x).toList());
         }
         afterCommit(p);
-        return new IntakeResult(p.created(), p.confirmation(), checks(p.created()), prior(caller, p.created()));
+        List<PriorMatch> prior = prior(caller, p.created(), PRIOR_SHOWN + 1);
+        return new IntakeResult(p.created(), p.confirmation(), checks(p.created()),
+                prior.subList(0, Math.min(PRIOR_SHOWN, prior.size())), prior.size() > PRIOR_SHOWN);
     }
 
     private Prepared intakeTransaction(Caller caller, Map<String, Object> fields, List<Upload> uploads,
@@ -367,12 +373,30 @@ public class ComplaintService {
      */
     static final int PRIOR_CANDIDATES = 500;
 
-    /** Prior complaints about the complaint's detainee that the caller may read, best matches first. */
+    /**
+     * How many prior matches are read and shown unless more are asked for. A common name without a
+     * date of birth matches dozens of complaints about other people in a large office; each match
+     * shown is a case read (and audited as viewed), so the triage view starts with the best ones.
+     */
+    public static final int PRIOR_SHOWN = 25;
+
+    /** The {@link #PRIOR_SHOWN} best prior complaints about the complaint's detainee that the caller may read. */
     public List<PriorMatch> prior(Caller caller, long id) {
-        return prior(caller, cases.get(caller, TYPE, id));
+        return prior(caller, id, PRIOR_SHOWN);
     }
 
-    List<PriorMatch> prior(Caller caller, CaseRecord c) {
+    /**
+     * Prior complaints about the complaint's detainee that the caller may read, best matches first,
+     * at most {@code limit} (1 to {@value CaseQuery#MAX_SIZE}).
+     */
+    public List<PriorMatch> prior(Caller caller, long id, int limit) {
+        if (limit < 1 || limit > CaseQuery.MAX_SIZE) {
+            throw new ValidationException("limit", "range", "\"limit\" is between 1 and " + CaseQuery.MAX_SIZE + ".");
+        }
+        return prior(caller, cases.get(caller, TYPE, id), limit);
+    }
+
+    List<PriorMatch> prior(Caller caller, CaseRecord c, int limit) {
         PersonRecord probe = ComplaintIndexer.detainee(c.fields());
         String aNumber = c.fields().get("aNumber") == null ? null
                 : ANumber.normalize(String.valueOf(c.fields().get("aNumber"))).orElse(null);
@@ -390,12 +414,18 @@ public class ComplaintService {
         }
         List<Long> best = matches.values().stream()
                 .sorted(Comparator.comparingDouble(PriorMatch::score).reversed().thenComparingLong(PriorMatch::caseId))
-                .limit(CaseQuery.MAX_SIZE).map(PriorMatch::caseId).toList();
+                .map(PriorMatch::caseId).toList();
         List<PriorMatch> out = new ArrayList<>();
-        // One engine call for all matches: a complaint the caller may not read is left out, uncounted.
-        for (CaseRecord other : cases.getAll(caller, TYPE, best)) {
-            PriorMatch pm = matches.get(other.id());
-            out.add(new PriorMatch(other.id(), other.number(), other.status(), other.title(), pm.score(), pm.reasons()));
+        // The best first, one engine call per round: a complaint the caller may not read is left
+        // out, uncounted, and the next best take its place; only the cases shown are read.
+        for (int from = 0; from < best.size() && out.size() < limit; ) {
+            int to = Math.min(best.size(), from + limit - out.size());
+            for (CaseRecord other : cases.getAll(caller, TYPE, best.subList(from, to))) {
+                PriorMatch pm = matches.get(other.id());
+                out.add(new PriorMatch(other.id(), other.number(), other.status(), other.title(), pm.score(),
+                        pm.reasons()));
+            }
+            from = to;
         }
         out.sort(Comparator.comparingDouble(PriorMatch::score).reversed().thenComparingLong(PriorMatch::caseId));
         return out;

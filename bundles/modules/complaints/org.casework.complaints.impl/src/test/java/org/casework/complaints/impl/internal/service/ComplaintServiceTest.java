@@ -173,6 +173,29 @@ class ComplaintServiceTest {
         assertFalse(asked.get(0).contains(250L), "a candidate that does not match is never read: " + asked);
     }
 
+    @Test
+    void theLookupShowsTheBestMatchesUpToTheLimitAndAHiddenOneGivesWayToTheNextBest() {
+        CaseRecord sameDate = index(500, "clerk", detainee("Maria Lopez", "1980-03-04"));
+        CaseRecord hidden = index(510, "other", detainee("Maria Lopez", "1980-03-04"));
+        CaseRecord unknownA = index(520, "clerk", detainee("Maria Lopez", null));
+        CaseRecord unknownB = index(530, "clerk", detainee("Maria Lopez", null));
+        CaseRecord probe = index(540, "clerk", detainee("Maria Lopez", "1980-03-04"));
+        when(cases.get(ANALYST, "complaint", 540)).thenReturn(probe);
+        List<Collection<Long>> asked = readable(sameDate, unknownA, unknownB, probe);
+
+        List<ComplaintService.PriorMatch> two = service.prior(ANALYST, 540, 2);
+
+        assertEquals(List.of(500L, 520L), two.stream().map(ComplaintService.PriorMatch::caseId).toList(),
+                "the same date of birth ranks first; hidden 510 gives way to the best unknown-date match");
+        assertEquals(List.of(List.of(500L, 510L), List.of(520L)), asked,
+                "only as many cases are read as are shown, plus those hidden from the caller");
+        assertEquals(3, service.prior(ANALYST, 540, 200).size());
+        for (int bad : new int[] {0, 201}) {
+            ValidationException e = assertThrows(ValidationException.class, () -> service.prior(ANALYST, 540, bad));
+            assertEquals("limit", e.errors().get(0).field());
+        }
+    }
+
     /** The engine answers getAll with these records only, as if the others were hidden; returns what it was asked. */
     private List<Collection<Long>> readable(CaseRecord... records) {
         Map<Long, CaseRecord> byId = new LinkedHashMap<>();
