@@ -240,6 +240,7 @@ public final class ComplaintBenchmark {
             report(db, "warm-up lookups", lookup(server, token, options.clients(), lookupIds.subList(0,
                     Math.min(lookupIds.size(), warmup.size())), new AtomicInteger(), new AtomicLong()));
         }
+        settle(db, server);
         String l0 = loadAverage();
         AtomicLong priorsOnIntake = new AtomicLong();
         CpuMeter.Reading c0 = CpuMeter.read(server.handle());
@@ -255,6 +256,7 @@ public final class ComplaintBenchmark {
                         priorsOnIntake.get() / (double) intake.size(), cpu.server(), cpu.database(), cpu.client()),
                 l0, loadAverage()));
         for (int clients : options.lookupClients()) {
+            settle(db, server);
             String l1 = loadAverage();
             AtomicInteger withPrior = new AtomicInteger();
             AtomicLong matches = new AtomicLong();
@@ -273,6 +275,12 @@ public final class ComplaintBenchmark {
             System.out.println(server.logTail(40));
         }
         server.stop(STOP_GRACE);
+    }
+
+    /** Lets the server and database finish the previous phase's background work before timing. */
+    private static void settle(String db, KarafServer server) throws InterruptedException {
+        double waited = CpuMeter.settle(server.handle(), Duration.ofSeconds(180));
+        say(db, String.format(Locale.ROOT, "server and database idle after %.0f s", waited));
     }
 
     private ServerReady.Ready start(String db, KarafServer server, String password) throws Exception {

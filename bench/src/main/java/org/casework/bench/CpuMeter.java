@@ -62,6 +62,31 @@ final class CpuMeter {
                 1000 * (after.client() - before.client()) / operations);
     }
 
+    /**
+     * Waits until the server and the database have caught up with what the previous phase left
+     * them (the audit chainer hashing its entries, autovacuum after a bulk load): until they use
+     * less than a fifth of one CPU over two seconds, or {@code max} has passed. Returns the seconds
+     * waited.
+     */
+    static double settle(ProcessHandle server, java.time.Duration max) throws InterruptedException {
+        if (!available()) {
+            return 0;
+        }
+        long t0 = System.nanoTime();
+        Reading last = read(server);
+        while (System.nanoTime() - t0 < max.toNanos()) {
+            Thread.sleep(2000);
+            Reading now = read(server);
+            double busy = (now.server() - last.server())
+                    + (Double.isNaN(now.database()) ? 0 : now.database() - last.database());
+            last = now;
+            if (busy / 2.0 < 0.2) {
+                break;
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
     /** All PostgreSQL server processes on this machine (other databases' work included, if any runs). */
     private static double postgresTicks() {
         double sum = 0;

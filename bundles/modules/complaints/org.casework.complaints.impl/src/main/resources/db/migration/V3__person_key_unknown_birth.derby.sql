@@ -1,0 +1,4 @@
+-- PostgreSQL gets a partial index here for the prior-complaint lookup's complaints with an unknown
+-- date of birth. Derby has no partial indexes, and a full (blocking_key, case_id) index would be
+-- written on every key of every complaint to speed up the few without a date: Derby keeps using
+-- (blocking_key, date_of_birth, case_id) and sorts those rows. Nothing to change.
