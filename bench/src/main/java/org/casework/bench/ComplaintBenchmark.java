@@ -279,7 +279,7 @@ public final class ComplaintBenchmark {
 
     /** Lets the server and database finish the previous phase's background work before timing. */
     private static void settle(String db, KarafServer server) throws InterruptedException {
-        double waited = CpuMeter.settle(server.handle(), Duration.ofSeconds(180));
+        double waited = CpuMeter.settle(server.handle(), Duration.ofSeconds(300));
         say(db, String.format(Locale.ROOT, "server and database idle after %.0f s", waited));
     }
 

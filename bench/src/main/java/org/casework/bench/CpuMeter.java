@@ -36,6 +36,7 @@ final class CpuMeter {
     private static final Path PROC = Path.of("/proc");
     /** Clock ticks per second of /proc/[pid]/stat; 100 on every Linux this runs on (USER_HZ). */
     private static final double TICKS = 100.0;
+    private static final int WINDOW_SECONDS = 10;
 
     private CpuMeter() {
     }
@@ -65,8 +66,8 @@ final class CpuMeter {
     /**
      * Waits until the server and the database have caught up with what the previous phase left
      * them (the audit chainer hashing its entries, autovacuum after a bulk load): until they use
-     * less than a fifth of one CPU over two seconds, or {@code max} has passed. Returns the seconds
-     * waited.
+     * less than a fifth of one CPU over ten seconds (the audit chainer runs every ten), or
+     * {@code max} has passed. Returns the seconds waited.
      */
     static double settle(ProcessHandle server, java.time.Duration max) throws InterruptedException {
         if (!available()) {
@@ -75,12 +76,12 @@ final class CpuMeter {
         long t0 = System.nanoTime();
         Reading last = read(server);
         while (System.nanoTime() - t0 < max.toNanos()) {
-            Thread.sleep(2000);
+            Thread.sleep(WINDOW_SECONDS * 1000L);
             Reading now = read(server);
             double busy = (now.server() - last.server())
                     + (Double.isNaN(now.database()) ? 0 : now.database() - last.database());
             last = now;
-            if (busy / 2.0 < 0.2) {
+            if (busy / WINDOW_SECONDS < 0.2) {
                 break;
             }
         }
