@@ -5,9 +5,12 @@
 #   bench/run-complaints.sh [N] [--databases=derby,postgresql] [--clients=16] [--intake=2000]
 #                           [--warmup=200] [--lookups=2000] [--lookup-clients=1,16] [--load-threads=3]
 #                           [--pg=127.0.0.1:5432] [--pg-user=postgres] [--boot-timeout=300]
+#                           [--keep] [--reuse=casework_bench_...]
 #
 # N defaults to 20000 complaints (the issue's figure is N=1000000). Builds the distribution first
-# when karaf-assembly/target/assembly is missing. See docs/benchmarks.md.
+# when karaf-assembly/target/assembly is missing. --reuse=NAME (with --databases=postgresql) reruns
+# the timed phases on a database an earlier run kept with --keep, without loading; it never drops
+# it, and every rerun adds its intakes to it. See docs/benchmarks.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

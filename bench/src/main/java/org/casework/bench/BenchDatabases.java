@@ -3,6 +3,8 @@ package org.casework.bench;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
@@ -16,6 +18,9 @@ final class BenchDatabases {
 
     /** A PostgreSQL server reached with trust authentication. */
     record Postgres(String host, int port, String user) {
+
+        /** The names {@link #createDatabase()} gives: the only databases a benchmark drops or reuses. */
+        static final String BENCH_DATABASE = "casework_bench_[0-9a-f]+";
 
         String url(String database) {
             return "jdbc:postgresql://" + host + ":" + port + "/" + database;
@@ -54,9 +59,19 @@ final class BenchDatabases {
             return name;
         }
 
+        boolean exists(String name) throws SQLException {
+            try (Connection c = connect("postgres");
+                    PreparedStatement q = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                q.setString(1, name);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        }
+
         /** Drops the database, ending any session still connected to it (PostgreSQL 13+). */
         void dropDatabase(String name) throws SQLException {
-            if (!name.matches("casework_bench_[0-9a-f]+")) {
+            if (!name.matches(BENCH_DATABASE)) {
                 throw new IllegalArgumentException("Not a benchmark database: " + name);
             }
             try (Connection c = connect("postgres"); Statement s = c.createStatement()) {

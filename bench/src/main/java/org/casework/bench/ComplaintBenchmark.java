@@ -3,6 +3,7 @@ package org.casework.bench;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.casework.security.impl.internal.password.PasswordHasher;
+
 /**
  * The complaints benchmark of issue 4: on a database holding N generated complaints (bulk-loaded
  * by {@link ComplaintLoader}), how many complaints per second staff intake takes through
@@ -32,7 +35,8 @@ public final class ComplaintBenchmark {
 
     /** The command line. */
     record Options(int complaints, int clients, int intake, int warmup, int lookups, List<Integer> lookupClients,
-            int loadThreads, boolean keep, java.util.Map<String, String> datasource, ServerOptions server) {
+            int loadThreads, boolean keep, String reuse, java.util.Map<String, String> datasource,
+            ServerOptions server) {
 
         static Options parse(String[] args) {
             int complaints = 20_000;
@@ -43,6 +47,7 @@ public final class ComplaintBenchmark {
             List<Integer> lookupClients = List.of(1, 16);
             int loadThreads = 3;
             boolean keep = false;
+            String reuse = null;
             java.util.Map<String, String> datasource = new java.util.LinkedHashMap<>();
             ServerOptions server = new ServerOptions();
             for (String a : args) {
@@ -69,6 +74,8 @@ public final class ComplaintBenchmark {
                             value.substring(value.indexOf('=') + 1).strip());
                 } else if (a.equals("--keep")) {
                     keep = true;
+                } else if (a.startsWith("--reuse=")) {
+                    reuse = value;
                 } else if (!server.accept(a)) {
                     throw new IllegalArgumentException("Unknown argument: " + a);
                 }
@@ -77,8 +84,15 @@ public final class ComplaintBenchmark {
                     || lookupClients.stream().anyMatch(c -> c < 1)) {
                 throw new IllegalArgumentException("counts must be positive (warm-up may be 0)");
             }
+            if (reuse != null && !server.databases().equals(List.of("postgresql"))) {
+                throw new IllegalArgumentException("--reuse needs --databases=postgresql");
+            }
+            if (reuse != null && !reuse.matches(BenchDatabases.Postgres.BENCH_DATABASE)) {
+                throw new IllegalArgumentException("--reuse takes a database a run kept (casework_bench_...), not "
+                        + reuse);
+            }
             return new Options(complaints, clients, intake, warmup, lookups, lookupClients, loadThreads, keep,
-                    java.util.Map.copyOf(datasource), server);
+                    reuse, java.util.Map.copyOf(datasource), server);
         }
     }
 
@@ -105,7 +119,8 @@ public final class ComplaintBenchmark {
             System.out.println("bench: " + e.getMessage());
             System.out.println("usage: run-complaints.sh [N] [--clients=16] [--intake=2000] [--warmup=200] "
                     + "[--lookups=2000] [--lookup-clients=1,16] [--load-threads=3] [--databases=derby,postgresql] "
-                    + "[--pg=127.0.0.1:5432] [--pg-user=postgres] [--boot-timeout=300] [--ds=key=value ...] [--keep]");
+                    + "[--pg=127.0.0.1:5432] [--pg-user=postgres] [--boot-timeout=300] [--ds=key=value ...] [--keep] "
+                    + "[--reuse=casework_bench_... (a database kept with --keep; needs --databases=postgresql)]");
             System.exit(2);
             return;
         }
@@ -113,6 +128,21 @@ public final class ComplaintBenchmark {
             System.out.println("bench: no built distribution at " + options.server().assembly());
             System.exit(2);
             return;
+        }
+        if (options.reuse() != null) {
+            BenchDatabases.Postgres pg = options.server().postgres();
+            String problem;
+            try {
+                problem = pg.exists(options.reuse()) ? null
+                        : "no database " + options.reuse() + " on " + pg.host() + ":" + pg.port();
+            } catch (SQLException e) {
+                problem = "cannot look for database " + options.reuse() + ": " + e.getMessage();
+            }
+            if (problem != null) {
+                System.out.println("bench: --reuse: " + problem);
+                System.exit(2);
+                return;
+            }
         }
         ComplaintBenchmark bench = new ComplaintBenchmark(options);
         int code;
@@ -125,9 +155,11 @@ public final class ComplaintBenchmark {
     }
 
     private int runAll() {
-        System.out.printf("bench: %,d complaints loaded, then %d intakes on %d clients after a warm-up of %d, "
-                + "%d lookups on %s client(s); Java %s, %d CPUs, load average %s%n", options.complaints(),
-                options.intake(), options.clients(), options.warmup(), options.lookups(), options.lookupClients(),
+        String data = options.reuse() == null ? String.format("%,d complaints loaded", options.complaints())
+                : "reused database " + options.reuse() + ", not loaded";
+        System.out.printf("bench: %s, then %d intakes on %d clients after a warm-up of %d, "
+                + "%d lookups on %s client(s); Java %s, %d CPUs, load average %s%n", data, options.intake(),
+                options.clients(), options.warmup(), options.lookups(), options.lookupClients(),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage());
         for (String db : options.server().databases()) {
             int mark = cleanup.mark();
@@ -162,8 +194,18 @@ public final class ComplaintBenchmark {
             say(db, "datasource settings " + options.datasource());
         }
         BenchDatabases.Postgres pg = options.server().postgres();
+        boolean reuse = options.reuse() != null;
+        String password = ServerReady.randomPassword();
         String database = null;
-        if (postgres) {
+        if (reuse) {
+            // never dropped, --keep or not: it holds the load a rerun saves
+            database = options.reuse();
+            say(db, "reusing database " + database + "; it stays");
+            try (Connection c = pg.connect(database)) {
+                resetAdminPassword(c, password);
+            }
+            server.usePostgresql(pg, database);
+        } else if (postgres) {
             database = pg.createDatabase();
             String name = database;
             if (options.keep()) {
@@ -174,50 +216,73 @@ public final class ComplaintBenchmark {
             say(db, "created database " + database);
             server.usePostgresql(pg, database);
         }
-        String password = ServerReady.randomPassword();
         ServerReady.Ready ready = start(db, server, password);
 
-        // the module's tables exist now (its migrations ran at boot): load the complaints
-        List<ComplaintSamples> generators = new ArrayList<>();
-        for (int i = 0; i < options.loadThreads(); i++) {
-            generators.add(new ComplaintSamples(SEED + i, 0.3));
-        }
-        // new complaints continue the first generator: their repeat detainees were loaded
-        ComplaintSamples samples = generators.get(0);
-        ComplaintLoader loader;
-        BenchDatabases.Derby derby = null;
-        if (postgres) {
-            String name = database;
-            loader = new ComplaintLoader(() -> pg.connectForLoad(name), true);
+        List<Long> loadedIds;
+        ComplaintSamples samples;
+        double seconds;
+        String note;
+        if (reuse) {
+            // Karaf has run any newer migrations of the kept database by now
+            try (Connection c = pg.connect(database)) {
+                say(db, "rows: " + counts(c));
+                loadedIds = complaintIds(c);
+            }
+            if (loadedIds.isEmpty()) {
+                throw new IllegalStateException("database " + database + " holds no complaints");
+            }
+            // the seed of a fresh load would file the previous run's intake again, each complaint a
+            // prior of its twin: a seed per database size gives new complaints on every rerun (their
+            // repeat detainees are among this run's own complaints, none of them loaded)
+            samples = new ComplaintSamples(SEED + loadedIds.size(), 0.3);
+            seconds = 0;
+            note = "reused database " + database + ", not loaded; ";
+            say(db, String.format("reused database %s, not loaded: %,d complaints", database, loadedIds.size()));
         } else {
-            say(db, "stopping Karaf to open its embedded database directly");
-            server.stop(STOP_GRACE);
-            System.setProperty("derby.stream.error.file", server.home().resolve("bench-derby.log").toString());
-            // for the bulk load in this JVM only: a page cache of 160 MB instead of 4 MB, and no
-            // log sync per commit (the database is shut down cleanly before Karaf opens it again)
-            System.setProperty("derby.storage.pageCacheSize", "40000");
-            System.setProperty("derby.system.durability", "test");
-            derby = new BenchDatabases.Derby(CaseCreateBenchmark.derbyDirectory(server));
-            cleanup.add("shut down Derby", derby::shutdown);
-            loader = new ComplaintLoader(derby::connect, false);
+            // the module's tables exist now (its migrations ran at boot): load the complaints
+            List<ComplaintSamples> generators = new ArrayList<>();
+            for (int i = 0; i < options.loadThreads(); i++) {
+                generators.add(new ComplaintSamples(SEED + i, 0.3));
+            }
+            // new complaints continue the first generator: their repeat detainees were loaded
+            samples = generators.get(0);
+            ComplaintLoader loader;
+            BenchDatabases.Derby derby = null;
+            if (postgres) {
+                String name = database;
+                loader = new ComplaintLoader(() -> pg.connectForLoad(name), true);
+            } else {
+                say(db, "stopping Karaf to open its embedded database directly");
+                server.stop(STOP_GRACE);
+                System.setProperty("derby.stream.error.file", server.home().resolve("bench-derby.log").toString());
+                // for the bulk load in this JVM only: a page cache of 160 MB instead of 4 MB, and no
+                // log sync per commit (the database is shut down cleanly before Karaf opens it again)
+                System.setProperty("derby.storage.pageCacheSize", "40000");
+                System.setProperty("derby.system.durability", "test");
+                derby = new BenchDatabases.Derby(CaseCreateBenchmark.derbyDirectory(server));
+                cleanup.add("shut down Derby", derby::shutdown);
+                loader = new ComplaintLoader(derby::connect, false);
+            }
+            String before = loadAverage();
+            say(db, String.format("bulk-loading %,d complaints on %d threads (load average %s)",
+                    options.complaints(), options.loadThreads(), before));
+            seconds = loader.load(options.complaints(), generators, db);
+            say(db, String.format("loaded %,d complaints in %.1f s (%.0f/s); updating statistics",
+                    options.complaints(), seconds, options.complaints() / seconds));
+            loader.analyze();
+            try (Connection c = postgres ? pg.connect(database) : derby.connect()) {
+                say(db, "rows: " + counts(c));
+            }
+            if (!postgres) {
+                derby.shutdown();
+                ready = start(db, server, ready.password());
+            }
+            loadedIds = new ArrayList<>(loader.loadedIds());
+            Collections.sort(loadedIds);
+            note = "";
         }
-        String before = loadAverage();
-        say(db, String.format("bulk-loading %,d complaints on %d threads (load average %s)", options.complaints(),
-                options.loadThreads(), before));
-        double seconds = loader.load(options.complaints(), generators, db);
-        say(db, String.format("loaded %,d complaints in %.1f s (%.0f/s); updating statistics", options.complaints(),
-                seconds, options.complaints() / seconds));
-        loader.analyze();
-        try (Connection c = postgres ? pg.connect(database) : derby.connect()) {
-            say(db, "rows: " + counts(c));
-        }
-        if (!postgres) {
-            derby.shutdown();
-            ready = start(db, server, ready.password());
-        }
+        int complaints = reuse ? loadedIds.size() : options.complaints();
 
-        List<Long> loadedIds = new ArrayList<>(loader.loadedIds());
-        Collections.sort(loadedIds);
         List<ComplaintSamples.Sample> warmup = new ArrayList<>();
         for (int i = 0; i < options.warmup(); i++) {
             warmup.add(samples.next(true));
@@ -251,9 +316,10 @@ public final class ComplaintBenchmark {
                 "; at %.2f CPU-ms per intake the %d CPUs give at most %.0f intakes/s",
                 cpu.total(), Runtime.getRuntime().availableProcessors(),
                 1000.0 * Runtime.getRuntime().availableProcessors() / cpu.total()));
-        rows.add(new Row(db, options.complaints(), seconds, "intake", options.clients(), in,
-                String.format(Locale.ROOT, "%.2f prior matches per intake; CPU ms/op server %.1f, db %.1f, client %.1f",
-                        priorsOnIntake.get() / (double) intake.size(), cpu.server(), cpu.database(), cpu.client()),
+        rows.add(new Row(db, complaints, seconds, "intake", options.clients(), in,
+                note + String.format(Locale.ROOT, "%.2f prior matches per intake; CPU ms/op server %.1f, db %.1f, "
+                        + "client %.1f", priorsOnIntake.get() / (double) intake.size(), cpu.server(), cpu.database(),
+                        cpu.client()),
                 l0, loadAverage()));
         for (int clients : options.lookupClients()) {
             settle(db, server);
@@ -265,9 +331,9 @@ public final class ComplaintBenchmark {
             CpuMeter.PerOperation lc = CpuMeter.per(r0, CpuMeter.read(server.handle()), lookupIds.size());
             report(db, "lookups, " + clients + " client(s)", m);
             say(db, "lookup " + lc.describe());
-            rows.add(new Row(db, options.complaints(), seconds, "lookup", clients, m,
-                    String.format(Locale.ROOT, "%d%% with a prior, %.2f matches each; CPU ms/op server %.1f, db %.1f, "
-                            + "client %.1f", Math.round(100.0 * withPrior.get() / lookupIds.size()),
+            rows.add(new Row(db, complaints, seconds, "lookup", clients, m,
+                    note + String.format(Locale.ROOT, "%d%% with a prior, %.2f matches each; CPU ms/op server %.1f, "
+                            + "db %.1f, client %.1f", Math.round(100.0 * withPrior.get() / lookupIds.size()),
                             matches.get() / (double) lookupIds.size(), lc.server(), lc.database(), lc.client()),
                     l1, loadAverage()));
         }
@@ -335,6 +401,34 @@ public final class ComplaintBenchmark {
                 matches.addAndGet(answer.size());
             };
         });
+    }
+
+    /** The ids of the complaints in a reused database, in order, as the loader's would be sorted. */
+    private static List<Long> complaintIds(Connection c) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT case_id FROM cmp_complaint ORDER BY case_id")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Gives the kept database's administrator this run's password: the run that kept it chose a
+     * random one and did not say it, and the server only takes {@code CASEWORK_ADMIN_PASSWORD}
+     * for a database without accounts. Hashed by the server's own hasher; before Karaf starts.
+     */
+    private static void resetAdminPassword(Connection c, String password) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("UPDATE cw_user SET password_hash = ?, "
+                + "password_change_required = FALSE, failed_sign_ins = 0, locked_until = NULL WHERE username = ?")) {
+            u.setString(1, new PasswordHasher().hash(password.toCharArray()));
+            u.setString(2, ServerReady.ADMIN);
+            if (u.executeUpdate() != 1) {
+                throw new IllegalStateException("no account " + ServerReady.ADMIN + " in the reused database");
+            }
+        }
     }
 
     private static String counts(Connection c) throws SQLException {

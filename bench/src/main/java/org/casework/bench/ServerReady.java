@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 /** Waiting for a started Casework server to serve the API, shared by the benchmarks. */
 final class ServerReady {
 
-    private static final String ADMIN = "admin";
+    static final String ADMIN = "admin";
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
     /** A server that answers: a bearer token of the administrator, and the password now in force. */
