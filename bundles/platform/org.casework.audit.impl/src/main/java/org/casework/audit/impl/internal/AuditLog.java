@@ -79,6 +79,13 @@ public class AuditLog implements AuditService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     private static final int BATCH = 500;
+    /** Entry ids read per batch of a run: ids and times only, so a run reads little to skip the chained. */
+    private static final int SCAN = 5000;
+    /**
+     * How far behind the earlier runs each run starts again: an entry's id is taken when it is
+     * written, so a transaction still open during a run commits an id below ones already chained.
+     */
+    static final Duration REWIND = Duration.ofSeconds(30);
     private static final int MAX_VALUE = 2000;
     private static final long ADVISORY_LOCK = 0x4361_7365_4175_6474L;
     private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
@@ -90,6 +97,11 @@ public class AuditLog implements AuditService {
     private final ObjectMapper json = new ObjectMapper();
     private final Duration grace;
     private final Duration checkpointEvery;
+    /** Sweeps come often enough that an entry the runs miss is chained before it is past the grace. */
+    private final Duration sweepEvery;
+    /** Where the runs got to, oldest first: {epoch milliseconds, last id read}. Guarded by this. */
+    private final java.util.ArrayList<long[]> marks = new java.util.ArrayList<>();
+    private Instant lastSweep;
     private final ScheduledExecutorService chainer;
     private final boolean off;
 
@@ -110,6 +122,7 @@ public class AuditLog implements AuditService {
         this.clock = clock;
         this.grace = Duration.ofMinutes(config.graceMinutes());
         this.checkpointEvery = Duration.ofMinutes(config.checkpointMinutes());
+        this.sweepEvery = grace.dividedBy(2);
         if (config.benchmarkWithoutAudit()) {
             // the last entry before the gap says why the gap is there
             record(Caller.system("audit"), new AuditEvent("audit-off", "audit", null, AuditEvent.SUCCESS, null,
@@ -283,69 +296,174 @@ public class AuditLog implements AuditService {
     }
 
     /**
-     * Appends committed, unchained entries to the chain in id order, under a database lock so that
-     * one chainer of all nodes runs at a time. Entries whose content does not match their hash,
-     * or dated well before the chain's head, are left out for verification to report.
+     * Appends committed, unchained entries to the chain, under a database lock so that one chainer
+     * of all nodes runs at a time. Entries dated well before the chain's head are left out for
+     * verification to report.
      *
      * @return how many entries were chained
      */
     int chain() {
+        return chain(false);
+    }
+
+    /**
+     * Each run reads the entries with ids above a point a little behind where the earlier runs
+     * got to: its cost follows the entries written since, however long the trail and however
+     * wide the grace. Every {@link #sweepEvery}, and before verification, a sweep reads the ids of
+     * every entry dated within the grace, for entries the id order misses: a transaction that
+     * committed more than {@link #REWIND} after taking its id, or another node still using an
+     * older block of ids. (Scanning the whole grace window on every batch, with an anti-join on
+     * the chain, cost the database 55 ms per batch at 200,000 recent entries and grew with them.)
+     */
+    synchronized int chain(boolean sweepNow) {
+        Instant now = clock.instant();
         int total = 0;
-        long after = 0;
+        if (sweepNow || lastSweep == null || !now.isBefore(lastSweep.plus(sweepEvery))) {
+            long[] swept = jpa.txExpr(TransactionType.RequiresNew, this::sweep);
+            total += (int) swept[1];
+            lastSweep = now;
+            if (marks.isEmpty()) {
+                // the first runs start where the grace window starts, until a run of their own is old enough
+                marks.add(new long[] {now.minus(REWIND).toEpochMilli(), swept[0]});
+            }
+        }
+        long after = resumePoint(now);
         while (true) {
             long from = after;
             long[] done = jpa.txExpr(TransactionType.RequiresNew, em -> chainBatch(em, from));
             if (done == null) {
-                return total;
+                break;
             }
             after = done[0];
             total += (int) done[1];
         }
+        marks.add(new long[] {now.toEpochMilli(), Math.max(after, marks.get(marks.size() - 1)[1])});
+        return total;
+    }
+
+    /** Where a run starts: the point a run reached at least {@link #REWIND} ago. */
+    private long resumePoint(Instant now) {
+        long due = now.minus(REWIND).toEpochMilli();
+        while (marks.size() > 1 && marks.get(1)[0] <= due) {
+            marks.remove(0);
+        }
+        return marks.get(0)[1];
     }
 
     /**
-     * Chains one batch of entries with ids above {@code after}; returns {last id seen, chained}, or null.
-     *
-     * <p>Only entries dated after the head less the grace are looked at: older ones are never
-     * chained (verification reports them), so scanning the whole trail each run would cost more
-     * as the trail grows, for nothing. The chain takes each entry's stored hash without reading the
-     * entry itself back: verification recomputes every chained entry's hash from its content, so an
-     * entry changed before it was chained is still reported, by position.
+     * Chains the next entries by id after {@code after}; returns {last id read, chained}, or null
+     * when there is none. Reads ids only, then whole rows for the unchained ones.
      */
     private long[] chainBatch(EntityManager em, long after) {
         lock(em);
-        Head head = head(em);
-        Instant cutoff = head == null ? Instant.EPOCH : head.at().minus(grace);
-        List<?> rows = em.createNativeQuery("SELECT e.id, e.at_time, e.actor, e.system_caller, e.remote_address, "
-                + "e.action, e.record_type, e.record_id, e.outcome, e.entry_hash FROM cw_audit_entry e "
-                + "WHERE e.at_time >= ? AND e.id > ? AND NOT EXISTS "
-                + "(SELECT 1 FROM cw_audit_chain c WHERE c.entry_id = e.id) ORDER BY e.id")
-                .setParameter(1, java.sql.Timestamp.from(cutoff)).setParameter(2, after)
-                .setMaxResults(BATCH).getResultList();
+        List<?> rows = em.createNativeQuery("SELECT id, at_time FROM cw_audit_entry WHERE id > ? ORDER BY id "
+                + "FETCH FIRST " + SCAN + " ROWS ONLY").setParameter(1, after).getResultList();
         if (rows.isEmpty()) {
             return null;
         }
-        long position = head == null ? 0 : head.position();
-        String hash = head == null ? Hashes.GENESIS : head.chainHash();
-        List<Object[]> links = new ArrayList<>(rows.size());
-        List<Entry> chained = new ArrayList<>(rows.size());
+        long first = ((Number) ((Object[]) rows.get(0))[0]).longValue();
+        long last = ((Number) ((Object[]) rows.get(rows.size() - 1))[0]).longValue();
+        java.util.Set<Long> chained = new java.util.HashSet<>();
+        for (Object id : em.createNativeQuery("SELECT entry_id FROM cw_audit_chain WHERE entry_id >= ? "
+                + "AND entry_id <= ?").setParameter(1, first).setParameter(2, last).getResultList()) {
+            chained.add(((Number) id).longValue());
+        }
+        Head head = head(em);
+        Instant cutoff = head == null ? Instant.EPOCH : head.at().minus(grace);
+        List<Long> todo = new ArrayList<>();
         for (Object o : rows) {
             Object[] r = (Object[]) o;
             long id = ((Number) r[0]).longValue();
-            position++;
-            hash = Hashes.chainHash(hash, (String) r[9]);
-            links.add(new Object[] {position, id, hash});
-            chained.add(new Entry(id, ((java.sql.Timestamp) r[1]).toInstant(), (String) r[2], truth(r[3]),
-                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8]));
+            if (!chained.contains(id) && !((java.sql.Timestamp) r[1]).toInstant().isBefore(cutoff)) {
+                todo.add(id);
+            }
         }
-        insertLinks(em, links);
-        checkpointIfDue(em, position, hash);
-        AlertFeed feed = alerts;
-        if (feed != null) {
-            chained.forEach(feed::chained);
+        return new long[] {last, append(em, head, todo)};
+    }
+
+    /**
+     * Chains every unchained entry dated within the grace of the head; returns {the id before the
+     * lowest such entry's (where the id-ordered runs may start), chained}.
+     */
+    private long[] sweep(EntityManager em) {
+        lock(em);
+        Head head = head(em);
+        Instant cutoff = head == null ? Instant.EPOCH : head.at().minus(grace);
+        List<?> found = em.createNativeQuery("SELECT id FROM cw_audit_entry WHERE at_time >= ?")
+                .setParameter(1, java.sql.Timestamp.from(cutoff)).getResultList();
+        long[] ids = found.stream().mapToLong(o -> ((Number) o).longValue()).sorted().toArray();
+        if (ids.length == 0) {
+            List<?> max = em.createNativeQuery("SELECT MAX(id) FROM cw_audit_entry").getResultList();
+            Object m = max.isEmpty() ? null : max.get(0);
+            return new long[] {m == null ? 0 : ((Number) m).longValue(), 0};
         }
-        long last = ((Number) ((Object[]) rows.get(rows.size() - 1))[0]).longValue();
-        return new long[] {last, chained.size()};
+        List<Long> todo = new ArrayList<>();
+        for (int from = 0; from < ids.length; from += BATCH) {
+            List<Long> chunk = new ArrayList<>();
+            for (int i = from; i < Math.min(ids.length, from + BATCH); i++) {
+                chunk.add(ids[i]);
+            }
+            java.util.Set<Long> chained = new java.util.HashSet<>();
+            var q = em.createNativeQuery("SELECT entry_id FROM cw_audit_chain WHERE entry_id IN ("
+                    + placeholders(chunk.size()) + ")");
+            for (int i = 0; i < chunk.size(); i++) {
+                q.setParameter(i + 1, chunk.get(i));
+            }
+            q.getResultList().forEach(id -> chained.add(((Number) id).longValue()));
+            chunk.stream().filter(id -> !chained.contains(id)).forEach(todo::add);
+        }
+        return new long[] {ids[0] - 1, append(em, head, todo)};
+    }
+
+    /**
+     * Appends the given entries (unchained, within the grace, ascending ids) after the head, in
+     * batches: reads the columns the chain and the alert rules need, and takes each entry's stored
+     * hash without reading the entry whole: verification recomputes every chained entry's hash
+     * from its content, so an entry changed before it was chained is still reported, by position.
+     */
+    private int append(EntityManager em, Head head, List<Long> ids) {
+        long position = head == null ? 0 : head.position();
+        String hash = head == null ? Hashes.GENESIS : head.chainHash();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            var q = em.createNativeQuery("SELECT e.id, e.at_time, e.actor, e.system_caller, e.remote_address, "
+                    + "e.action, e.record_type, e.record_id, e.outcome, e.entry_hash FROM cw_audit_entry e "
+                    + "WHERE e.id IN (" + placeholders(chunk.size()) + ") ORDER BY e.id");
+            for (int i = 0; i < chunk.size(); i++) {
+                q.setParameter(i + 1, chunk.get(i));
+            }
+            List<Object[]> links = new ArrayList<>(chunk.size());
+            List<Entry> chained = new ArrayList<>(chunk.size());
+            for (Object o : q.getResultList()) {
+                Object[] r = (Object[]) o;
+                long id = ((Number) r[0]).longValue();
+                position++;
+                hash = Hashes.chainHash(hash, (String) r[9]);
+                links.add(new Object[] {position, id, hash});
+                chained.add(new Entry(id, ((java.sql.Timestamp) r[1]).toInstant(), (String) r[2], truth(r[3]),
+                        (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8]));
+            }
+            if (links.isEmpty()) {
+                continue;
+            }
+            insertLinks(em, links);
+            AlertFeed feed = alerts;
+            if (feed != null) {
+                chained.forEach(feed::chained);
+            }
+        }
+        if (head == null ? position > 0 : position > head.position()) {
+            checkpointIfDue(em, position, hash);
+        }
+        return (int) (position - (head == null ? 0 : head.position()));
+    }
+
+    private static String placeholders(int n) {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            in.append(i == 0 ? "?" : ", ?");
+        }
+        return in.toString();
     }
 
     /** One batched statement for the batch's links: the chainer shares the database with the writers. */
@@ -382,8 +500,8 @@ public class AuditLog implements AuditService {
 
     private Head head(EntityManager em) {
         List<?> rows = em.createNativeQuery("SELECT c.position, c.chain_hash, e.at_time FROM cw_audit_chain c "
-                + "LEFT JOIN cw_audit_entry e ON e.id = c.entry_id ORDER BY c.position DESC")
-                .setMaxResults(1).getResultList();
+                + "LEFT JOIN cw_audit_entry e ON e.id = c.entry_id ORDER BY c.position DESC FETCH FIRST 1 ROWS ONLY")
+                .getResultList();
         if (rows.isEmpty()) {
             return null;
         }
@@ -407,7 +525,7 @@ public class AuditLog implements AuditService {
 
     @Override
     public Verification verify() {
-        chain();
+        chain(true);
         return jpa.txExpr(TransactionType.RequiresNew, this::check);
     }
 
@@ -416,8 +534,8 @@ public class AuditLog implements AuditService {
         String hash = Hashes.GENESIS;
         while (true) {
             List<?> rows = em.createNativeQuery("SELECT position, entry_id, chain_hash FROM cw_audit_chain "
-                    + "WHERE position >= ? ORDER BY position").setParameter(1, expected)
-                    .setMaxResults(BATCH).getResultList();
+                    + "WHERE position >= ? ORDER BY position FETCH FIRST " + BATCH + " ROWS ONLY")
+                    .setParameter(1, expected).getResultList();
             if (rows.isEmpty()) {
                 break;
             }
@@ -480,8 +598,8 @@ public class AuditLog implements AuditService {
     private Verification checkUnchained(EntityManager em, long entries) {
         Instant overdue = clock.instant().minus(grace);
         List<?> ids = em.createNativeQuery("SELECT e.id FROM cw_audit_entry e WHERE NOT EXISTS "
-                + "(SELECT 1 FROM cw_audit_chain c WHERE c.entry_id = e.id) ORDER BY e.id")
-                .setMaxResults(BATCH).getResultList();
+                + "(SELECT 1 FROM cw_audit_chain c WHERE c.entry_id = e.id) ORDER BY e.id FETCH FIRST " + BATCH + " ROWS ONLY")
+                .getResultList();
         if (ids.isEmpty()) {
             return null;
         }

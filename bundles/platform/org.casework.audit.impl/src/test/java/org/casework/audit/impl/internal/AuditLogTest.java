@@ -118,6 +118,85 @@ class AuditLogTest {
         assertEquals(2, v.entries());
     }
 
+    /**
+     * Entries whose ids are below ones already chained: one from a transaction that committed a
+     * few seconds late (the next run takes it), one from a node using an old block of ids (the
+     * periodic sweep takes it, well within the grace).
+     */
+    @Test
+    void chainsEntriesCommittedOutOfIdOrder() throws Exception {
+        MovingClock clock = new MovingClock(java.time.Instant.parse("2026-12-07T10:00:00Z"));
+        audit = new AuditLog(jpa, false, config(), clock, false);
+        insertEntry(5000, clock.instant());
+        assertEquals(1, audit.chain());
+        clock.advance(java.time.Duration.ofSeconds(40));
+        insertEntry(6000, clock.instant());
+        assertEquals(1, audit.chain());
+
+        clock.advance(java.time.Duration.ofSeconds(5));
+        insertEntry(5990, clock.instant().minusSeconds(2));
+        assertEquals(1, audit.chain(), "a late commit a few seconds behind is taken by the next run");
+
+        clock.advance(java.time.Duration.ofSeconds(40));
+        insertEntry(6010, clock.instant());
+        assertEquals(1, audit.chain());
+        clock.advance(java.time.Duration.ofSeconds(10));
+        insertEntry(4000, clock.instant());
+        audit.chain();
+        clock.advance(java.time.Duration.ofMinutes(5));
+        audit.chain();
+        AuditEntry old = audit.history("congress", "4000").get(0);
+        assertEquals(5L, old.position(), "the sweep chains an entry from an old block of ids");
+        assertEquals(Verification.ok(5), audit.verify());
+    }
+
+    /** Inserts an entry as another node would, with the given id, time and a correct hash. */
+    private void insertEntry(long id, java.time.Instant at) throws Exception {
+        var e = new org.casework.audit.impl.internal.persistence.AuditEntryEntity(at, "anna", false, null, "view",
+                "congress", String.valueOf(id), AuditEvent.SUCCESS, null, null);
+        var field = e.getClass().getDeclaredField("id");
+        field.setAccessible(true);
+        field.set(e, id);
+        String hash = org.casework.audit.impl.internal.chain.Hashes.entryHash(e);
+        try (var st = jpa.connection().prepareStatement("INSERT INTO cw_audit_entry (id, at_time, actor, "
+                + "system_caller, action, record_type, record_id, outcome, entry_hash) VALUES (?, ?, 'anna', false, "
+                + "'view', 'congress', ?, 'success', ?)")) {
+            st.setLong(1, id);
+            st.setTimestamp(2, java.sql.Timestamp.from(at));
+            st.setString(3, String.valueOf(id));
+            st.setString(4, hash);
+            st.executeUpdate();
+        }
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends java.time.Clock {
+        private java.time.Instant now;
+
+        MovingClock(java.time.Instant start) {
+            now = start;
+        }
+
+        void advance(java.time.Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
     @Test
     void theBenchmarkSwitchWritesOnlyWhyTheTrailStops() {
         audit = new AuditLog(jpa, false, config(true), java.time.Clock.systemUTC(), false);

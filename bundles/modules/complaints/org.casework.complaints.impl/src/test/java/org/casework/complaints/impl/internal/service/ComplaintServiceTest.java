@@ -64,7 +64,7 @@ class ComplaintServiceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        jpa = new DerbyJpaTemplate("casework-complaints-test", "V1__complaints.derby.sql", "V2__person_key_dob.derby.sql");
+        jpa = new DerbyJpaTemplate("casework-complaints-test", "V1__complaints.derby.sql", "V2__person_key_dob.derby.sql", "V4__person_key_newest.derby.sql");
         store = new ComplaintStore(jpa);
         cases = mock(CaseService.class);
         mail = mock(MailService.class);

@@ -27,7 +27,7 @@ class FollowUpRemindersTest {
     @Test
     void aDueFollowUpIsRemindedOnceByMail() throws Exception {
         Instant now = Instant.parse("2026-03-10T08:00:00Z");
-        try (DerbyJpaTemplate jpa = new DerbyJpaTemplate("casework-complaints-test", "V1__complaints.derby.sql", "V2__person_key_dob.derby.sql")) {
+        try (DerbyJpaTemplate jpa = new DerbyJpaTemplate("casework-complaints-test", "V1__complaints.derby.sql", "V2__person_key_dob.derby.sql", "V4__person_key_newest.derby.sql")) {
             ComplaintStore store = new ComplaintStore(jpa);
             store.save(new ComplaintStore.Snapshot(70, "CMP-2026-000070", "ACCEPTED", false, "ann", "clerk", null,
                     "MAIL", false, now, null, null, List.of("A B"), Set.of("a b")));
