@@ -27,8 +27,8 @@ final class NameCache {
             throw new IllegalArgumentException("capacity " + capacity);
         }
         this.generation = capacity / 2;
-        this.current = new ConcurrentHashMap<>();
-        this.previous = new ConcurrentHashMap<>();
+        this.current = newGeneration();
+        this.previous = newGeneration();
     }
 
     /** The analysis of {@code name}, from the cache or made now. */
@@ -61,7 +61,12 @@ final class NameCache {
         // another thread may have rotated already: then the full map is the previous one now
         if (current == full) {
             previous = full;
-            current = new ConcurrentHashMap<>();
+            current = newGeneration();
         }
+    }
+
+    /** Sized for a full generation up front: growing it step by step rehashed every name on each lookup path. */
+    private ConcurrentHashMap<String, Parsed> newGeneration() {
+        return new ConcurrentHashMap<>(generation);
     }
 }

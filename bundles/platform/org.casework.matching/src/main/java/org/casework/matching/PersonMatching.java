@@ -73,13 +73,34 @@ public final class PersonMatching {
     /** The most keys one name (the full name or one alias) yields; a record yields at most this per name. */
     public static final int MAX_KEYS_PER_NAME = 12;
 
+
+    /** The system property that sets how many analysed names are kept (default {@value #DEFAULT_CACHE_SIZE}). */
+    public static final String CACHE_SIZE_PROPERTY = "casework.matching.nameCacheSize";
+
+    static final int DEFAULT_CACHE_SIZE = 20_000;
+
+    /** The cache size the property asks for: a whole number from 2 up, otherwise the default. */
+    static int cacheSize(String property) {
+        if (property == null || property.isBlank()) {
+            return DEFAULT_CACHE_SIZE;
+        }
+        try {
+            int n = Integer.parseInt(property.strip().replace("_", ""));
+            return n >= 2 ? n : DEFAULT_CACHE_SIZE;
+        } catch (NumberFormatException e) {
+            return DEFAULT_CACHE_SIZE;
+        }
+    }
+
     /**
      * Names analysed lately. Candidates of one probe share names (homonyms, one person's earlier
      * complaints), so most comparisons find both names here. Bounded because the names a server
      * compares over its life run into the millions: at about 2 KB a name, 20,000 names hold some
-     * 40 MB at most.
+     * 40 MB at most by default. A server with memory to spare may hold more (system property
+     * {@value #CACHE_SIZE_PROPERTY}, in names): each name found here instead of analysed again saves
+     * its analysis and the garbage it leaves.
      */
-    static final NameCache NAMES = new NameCache(20_000);
+    static final NameCache NAMES = new NameCache(cacheSize(System.getProperty(CACHE_SIZE_PROPERTY)));
 
     private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
 

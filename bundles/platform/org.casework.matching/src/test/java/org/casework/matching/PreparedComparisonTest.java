@@ -212,4 +212,15 @@ class PreparedComparisonTest {
 
     private static final String[] WORDS = List.of(PersonMatchingTest.GeneratedPopulation.BASES).stream()
             .flatMap(name -> List.of(name.split(" ")).stream()).distinct().limit(50).toArray(String[]::new);
+
+    @Test
+    void theCacheSizeComesFromTheSystemPropertyWhenItIsAWholeNumberFromTwoUp() {
+        assertEquals(PersonMatching.DEFAULT_CACHE_SIZE, PersonMatching.cacheSize(null));
+        assertEquals(PersonMatching.DEFAULT_CACHE_SIZE, PersonMatching.cacheSize(" "));
+        assertEquals(250_000, PersonMatching.cacheSize(" 250000 "));
+        assertEquals(250_000, PersonMatching.cacheSize("250_000"));
+        assertEquals(PersonMatching.DEFAULT_CACHE_SIZE, PersonMatching.cacheSize("1"));
+        assertEquals(PersonMatching.DEFAULT_CACHE_SIZE, PersonMatching.cacheSize("-5"));
+        assertEquals(PersonMatching.DEFAULT_CACHE_SIZE, PersonMatching.cacheSize("lots"));
+    }
 }

@@ -270,17 +270,7 @@ public class ComplaintStore {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            List<Rows.IndexedPerson> out = new ArrayList<>(ids.size());
-            List<Long> all = List.copyOf(ids);
-            // IN lists stay well below what the databases accept in one statement
-            for (int from = 0; from < all.size(); from += 1000) {
-                List<Object[]> rows = em.createQuery("SELECT c.caseId, c.aNumber, c.dateOfBirth, c.detaineeNames "
-                        + "FROM ComplaintEntity c WHERE c.caseId IN :ids", Object[].class)
-                        .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000))).getResultList();
-                for (Object[] r : rows) {
-                    out.add(new Rows.IndexedPerson((Long) r[0], (String) r[1], (LocalDate) r[2], splitNames((String) r[3])));
-                }
-            }
+            List<Rows.IndexedPerson> out = readPersons(em.unwrap(java.sql.Connection.class), List.copyOf(ids));
             out.sort(java.util.Comparator.comparingLong(Rows.IndexedPerson::caseId));
             return out;
         });
@@ -452,6 +442,44 @@ public class ComplaintStore {
 
     // ---- helpers ------------------------------------------------------------------------------
 
+    /** The IN-list lengths candidate reads use, so that the database sees a few statements again and again. */
+    private static final int[] IN_SIZES = {10, 50, 100, 250, 500};
+
+    /**
+     * The indexed detainees of the given complaints, read over JDBC: a lookup reads up to
+     * {@code PRIOR_CANDIDATES} rows, and mapping them through JPA cost more than the query. Each
+     * chunk's IN list is padded (with its last id) to one of {@link #IN_SIZES}, so the statement
+     * text repeats and stays prepared on the connection.
+     */
+    private static List<Rows.IndexedPerson> readPersons(java.sql.Connection connection, List<Long> ids) {
+        List<Rows.IndexedPerson> out = new ArrayList<>(ids.size());
+        int max = IN_SIZES[IN_SIZES.length - 1];
+        for (int from = 0; from < ids.size(); from += max) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + max));
+            int size = java.util.Arrays.stream(IN_SIZES).filter(n -> n >= chunk.size()).findFirst().orElse(max);
+            StringBuilder sql = new StringBuilder(
+                    "SELECT case_id, a_number, date_of_birth, detainee_names FROM cmp_complaint WHERE case_id IN (");
+            for (int i = 0; i < size; i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+            }
+            try (java.sql.PreparedStatement st = connection.prepareStatement(sql.append(')').toString())) {
+                for (int i = 0; i < size; i++) {
+                    st.setLong(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+                }
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        java.sql.Date born = rs.getDate(3);
+                        out.add(new Rows.IndexedPerson(rs.getLong(1), rs.getString(2),
+                                born == null ? null : born.toLocalDate(), splitNames(rs.getString(4))));
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not read " + chunk.size() + " indexed detainees", e);
+            }
+        }
+        return out;
+    }
+
     /**
      * The newest complaints per key with an unknown date of birth (with any date when
      * {@code anyBirthDate}), ranked by how many of the keys they share, then newest first. One
@@ -467,16 +495,21 @@ public class ComplaintStore {
                     .append(i);
         }
         sql.append(") candidates");
-        javax.persistence.Query q = em.createNativeQuery(sql.toString());
-        int p = 1;
-        for (String key : keys) {
-            q.setParameter(p++, key);
-            q.setParameter(p++, excludeCaseId);
-        }
         java.util.Map<Long, Integer> shared = new java.util.HashMap<>();
-        for (Object row : q.getResultList()) {
-            Object id = row instanceof Object[] a ? a[0] : row;
-            shared.merge(((Number) id).longValue(), 1, Integer::sum);
+        // plain JDBC, like the rows read next: EclipseLink's handling of a native result cost more than the query
+        try (java.sql.PreparedStatement st = em.unwrap(java.sql.Connection.class).prepareStatement(sql.toString())) {
+            int p = 1;
+            for (String key : keys) {
+                st.setString(p++, key);
+                st.setLong(p++, excludeCaseId);
+            }
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    shared.merge(rs.getLong(1), 1, Integer::sum);
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not read the newest complaints of " + keys.size() + " keys", e);
         }
         return shared.entrySet().stream()
                 .sorted(java.util.Map.Entry.<Long, Integer>comparingByValue().reversed()
