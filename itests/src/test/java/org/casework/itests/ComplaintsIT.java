@@ -210,6 +210,16 @@ public class ComplaintsIT extends CaseworkTestSupport {
             assertStatus(refused, 400);
             assertEquals(refused.body(), Set.of("limit"), errorFields(refused));
         }
+        // a later complaint that gives no date of birth finds them by name alone (each key's newest
+        // complaints of any date of birth, read through complaints migration V4's index)
+        HttpResult noBirth = asAnalyst.post(CASES, Map.of("fields", complaint("TELEPHONE",
+                Map.of("fullName", "Anh Van " + family), null)));
+        assertStatus(noBirth, 201);
+        JsonNode byName = asAnalyst.get(COMPLAINTS + "/" + noBirth.json().path("id").asLong() + "/prior").json();
+        Set<Long> foundByName = new HashSet<>();
+        byName.forEach(p -> foundByName.add(p.path("caseId").asLong()));
+        assertTrue(byName.toString(), foundByName.contains(priorByAlias) && foundByName.contains(id));
+        assertTrue(byName.toString(), byName.toString().contains("date of birth unknown"));
         assertStatus(asIntake.get(COMPLAINTS + "/" + priorByNumber), 404);
         assertStatus(asIntake.get(CASES + "/" + priorByNumber), 404);
         assertStatus(asIntake.get(COMPLAINTS + "/" + priorByNumber + "/prior"), 404);
