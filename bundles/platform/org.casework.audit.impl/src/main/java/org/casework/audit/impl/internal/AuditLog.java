@@ -106,7 +106,7 @@ public class AuditLog implements AuditService {
     /** Sweeps come often enough that an entry the runs miss is chained before it is past the grace. */
     private final Duration sweepEvery;
     /** Where the runs got to, oldest first: {epoch milliseconds, last id read}. Guarded by this. */
-    private final java.util.ArrayList<long[]> marks = new java.util.ArrayList<>();
+    private final List<long[]> marks = new ArrayList<>();
     private Instant lastSweep;
     private final ScheduledExecutorService chainer;
     private final boolean off;
@@ -363,25 +363,25 @@ public class AuditLog implements AuditService {
     private long[] chainBatch(EntityManager em, long after) {
         lock(em);
         Connection c = em.unwrap(Connection.class);
-        List<long[]> rows = new ArrayList<>();
+        List<Long> read = new ArrayList<>();
         List<Instant> dated = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT id, at_time FROM cw_audit_entry WHERE id > ? ORDER BY id "
                 + "FETCH FIRST " + SCAN + " ROWS ONLY")) {
             st.setLong(1, after);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new long[] {rs.getLong(1)});
+                    read.add(rs.getLong(1));
                     dated.add(rs.getTimestamp(2).toInstant());
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read audit entries after id " + after, e);
         }
-        if (rows.isEmpty()) {
+        if (read.isEmpty()) {
             return null;
         }
-        long first = rows.get(0)[0];
-        long last = rows.get(rows.size() - 1)[0];
+        long first = read.get(0);
+        long last = read.get(read.size() - 1);
         Set<Long> chained = new HashSet<>();
         try (PreparedStatement st = c.prepareStatement(
                 "SELECT entry_id FROM cw_audit_chain WHERE entry_id >= ? AND entry_id <= ?")) {
@@ -398,8 +398,8 @@ public class AuditLog implements AuditService {
         Head head = head(em);
         Instant cutoff = head == null ? Instant.EPOCH : head.at().minus(grace);
         List<Long> todo = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            long id = rows.get(i)[0];
+        for (int i = 0; i < read.size(); i++) {
+            long id = read.get(i);
             if (!chained.contains(id) && !dated.get(i).isBefore(cutoff)) {
                 todo.add(id);
             }
