@@ -261,11 +261,8 @@ public class AuditLog implements AuditService {
     private List<AuditEntry> toEntries(EntityManager em, List<AuditEntryEntity> found) {
         Map<Long, Long> positions = new HashMap<>();
         if (!found.isEmpty()) {
-            StringBuilder in = new StringBuilder();
-            for (int i = 0; i < found.size(); i++) {
-                in.append(i == 0 ? "?" : ", ?");
-            }
-            var query = em.createNativeQuery("SELECT entry_id, position FROM cw_audit_chain WHERE entry_id IN (" + in + ")");
+            var query = em.createNativeQuery("SELECT entry_id, position FROM cw_audit_chain WHERE entry_id IN ("
+                    + placeholders(found.size()) + ")");
             for (int i = 0; i < found.size(); i++) {
                 query.setParameter(i + 1, found.get(i).getId());
             }
@@ -513,11 +510,7 @@ public class AuditLog implements AuditService {
     }
 
     private static String placeholders(int n) {
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            in.append(i == 0 ? "?" : ", ?");
-        }
-        return in.toString();
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     /** One batched statement for the batch's links: the chainer shares the database with the writers. */
