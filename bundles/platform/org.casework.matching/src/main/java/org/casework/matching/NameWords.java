@@ -55,7 +55,12 @@ final class NameWords {
             return new Word(shown, latin, s, v, NameWords.code(v), script, false);
         }
 
+        /** This word and the next written as one, from the shared cache of joined pairs. */
         Word join(Word next) {
+            return JOINS.get(new Pair(this, next));
+        }
+
+        private Word joinNow(Word next) {
             String l = latin + next.latin;
             String s = NameWords.spelling(l);
             String v = NameWords.reduceVowels(s);
@@ -88,11 +93,46 @@ final class NameWords {
         }
     }
 
+    /** Two words in order, as the joined-pair and key caches know them. */
+    private record Pair(Word first, Word second) {
+    }
+
+    /** Two phonetic codes in order: the anchor's and its partner's, all a blocking key depends on. */
+    private record Codes(String anchor, String partner) {
+    }
+
+    /*
+     * Word-level analyses, shared by every name. Names are many (millions of records, typos,
+     * aliases) but are made of far fewer words, so a name analysed for the first time mostly
+     * reuses words, joined pairs and keys already made. That is both the analysis saved and, as
+     * important, the memory: a cached name then holds references to long-lived words instead of
+     * its own copies, so the names cache churning under a stream of new candidates leaves little
+     * for each young collection to copy. Bounded like the names cache; each entry is a few
+     * hundred bytes.
+     */
+    static final int WORD_CACHE_SIZE = 100_000;
+
+    private static final BoundedCache<String, List<Word>> TOKENS = new BoundedCache<>(WORD_CACHE_SIZE,
+            NameWords::analyseToken);
+    private static final BoundedCache<Pair, Word> JOINS = new BoundedCache<>(WORD_CACHE_SIZE,
+            pair -> pair.first().joinNow(pair.second()));
+    private static final BoundedCache<Codes, String> KEYS = new BoundedCache<>(WORD_CACHE_SIZE,
+            codes -> keyNow(codes.anchor(), codes.partner()));
+
     private NameWords() {
     }
 
     /** The words of a name, particles left out, each with its Latin, variant and phonetic forms. */
     static List<Word> words(String name) {
+        return words(name, TOKENS::get);
+    }
+
+    /** {@link #words(String)} with every word analysed afresh, not taken from the cache (for tests). */
+    static List<Word> wordsAnalysedAfresh(String name) {
+        return words(name, NameWords::analyseToken);
+    }
+
+    private static List<Word> words(String name, java.util.function.Function<String, List<Word>> tokenWords) {
         List<Word> words = new ArrayList<>();
         if (name == null) {
             return words;
@@ -110,7 +150,7 @@ final class NameWords {
                     || Character.getType(c) == Character.COMBINING_SPACING_MARK) {
                 token.append(c);
             } else if (token.length() > 0) {
-                addWords(token.toString(), words);
+                words.addAll(tokenWords.apply(token.toString()));
                 token.setLength(0);
             }
         }
@@ -122,10 +162,11 @@ final class NameWords {
         return words;
     }
 
-    private static void addWords(String token, List<Word> words) {
+    /** The words one written token gives (one, or more after an article is split off; none for a particle). */
+    private static List<Word> analyseToken(String token) {
+        List<Word> words = new ArrayList<>(2);
         Script script = Transliteration.scriptOf(token);
         String latin = Transliteration.toLatin(token);
-        int start = words.size();
         int from = 0;
         for (int i = 0; i <= latin.length(); i++) {
             if (i == latin.length() || !Character.isLetterOrDigit(latin.charAt(i))) {
@@ -139,10 +180,11 @@ final class NameWords {
             }
         }
         // a token that gave one word (perhaps after its article al- was split off) is shown as written
-        if (words.size() == start + 1) {
-            Word w = words.get(start);
-            words.set(start, new Word(token, w.latin(), w.spelling(), w.variant(), w.code(), script, false));
+        if (words.size() == 1) {
+            Word w = words.get(0);
+            words.set(0, new Word(token, w.latin(), w.spelling(), w.variant(), w.code(), script, false));
         }
+        return List.copyOf(words);
     }
 
     /**
@@ -184,8 +226,10 @@ final class NameWords {
     }
 
     private static String key(Word anchor, Word partner) {
-        String a = anchor.code();
-        String p = partner.code();
+        return KEYS.get(new Codes(anchor.code(), partner.code()));
+    }
+
+    private static String keyNow(String a, String p) {
         return a + "+" + p.substring(0, Math.min(p.length(), a.length() >= 3 ? 1 : 2));
     }
 

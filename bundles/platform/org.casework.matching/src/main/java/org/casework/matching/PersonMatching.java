@@ -77,7 +77,7 @@ public final class PersonMatching {
     /** The system property that sets how many analysed names are kept (default {@value #DEFAULT_CACHE_SIZE}). */
     public static final String CACHE_SIZE_PROPERTY = "casework.matching.nameCacheSize";
 
-    static final int DEFAULT_CACHE_SIZE = 20_000;
+    static final int DEFAULT_CACHE_SIZE = 2_000;
 
     /** The cache size the property asks for: a whole number from 2 up, otherwise the default. */
     static int cacheSize(String property) {
@@ -93,14 +93,16 @@ public final class PersonMatching {
     }
 
     /**
-     * Names analysed lately. Candidates of one probe share names (homonyms, one person's earlier
-     * complaints), so most comparisons find both names here. Bounded because the names a server
-     * compares over its life run into the millions: at about 2 KB a name, 20,000 names hold some
-     * 40 MB at most by default. A server with memory to spare may hold more (system property
-     * {@value #CACHE_SIZE_PROPERTY}, in names): each name found here instead of analysed again saves
-     * its analysis and the garbage it leaves.
+     * Names analysed lately: the candidates of one probe share names (homonyms, one person's
+     * earlier complaints). Small by default because names are made of shared words, which
+     * {@link NameWords} caches: a name missing here is put together from cached words in about
+     * the time a large cache took to find it, and a large names cache that churns under a stream
+     * of new candidates is what every young collection copies (at 1,000,000 complaints, 20,000
+     * names doubled the pauses and gained nothing). The system property
+     * {@value #CACHE_SIZE_PROPERTY} (in names) sets another size.
      */
-    static final NameCache NAMES = new NameCache(cacheSize(System.getProperty(CACHE_SIZE_PROPERTY)));
+    static final BoundedCache<String, Parsed> NAMES = new BoundedCache<>(cacheSize(System.getProperty(CACHE_SIZE_PROPERTY)),
+            Parsed::of);
 
     private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
