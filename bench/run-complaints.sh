@@ -5,7 +5,7 @@
 #   bench/run-complaints.sh [N] [--databases=derby,postgresql] [--clients=16] [--intake=2000]
 #                           [--warmup=200] [--lookups=2000] [--lookup-clients=1,16] [--load-threads=3]
 #                           [--pg=127.0.0.1:5432] [--pg-user=postgres] [--boot-timeout=300]
-#                           [--keep] [--reuse=casework_bench_...]
+#                           [--complaints-cfg=triageCandidates=250 ...] [--keep] [--reuse=casework_bench_...]
 #
 # N defaults to 20000 complaints (the figure is N=1000000). Builds the distribution first
 # when karaf-assembly/target/assembly is missing. --reuse=NAME (with --databases=postgresql) reruns

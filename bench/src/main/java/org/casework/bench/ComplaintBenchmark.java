@@ -36,7 +36,7 @@ public final class ComplaintBenchmark {
     /** The command line. */
     record Options(int complaints, int clients, int intake, int warmup, int lookups, List<Integer> lookupClients,
             int loadThreads, boolean keep, String reuse, java.util.Map<String, String> datasource,
-            ServerOptions server) {
+            java.util.Map<String, String> complaintsCfg, ServerOptions server) {
 
         static Options parse(String[] args) {
             int complaints = 20_000;
@@ -49,6 +49,7 @@ public final class ComplaintBenchmark {
             boolean keep = false;
             String reuse = null;
             java.util.Map<String, String> datasource = new java.util.LinkedHashMap<>();
+            java.util.Map<String, String> complaintsCfg = new java.util.LinkedHashMap<>();
             ServerOptions server = new ServerOptions();
             for (String a : args) {
                 if (a.isBlank()) {
@@ -72,6 +73,10 @@ public final class ComplaintBenchmark {
                 } else if (a.startsWith("--ds=") && value.indexOf('=') > 0) {
                     datasource.put(value.substring(0, value.indexOf('=')).strip(),
                             value.substring(value.indexOf('=') + 1).strip());
+                } else if (a.startsWith("--complaints-cfg=") && value.indexOf('=') > 0) {
+                    // e.g. the triage settings (triageCandidates, triageNewestPerKey) the lookup is measured with
+                    complaintsCfg.put(value.substring(0, value.indexOf('=')).strip(),
+                            value.substring(value.indexOf('=') + 1).strip());
                 } else if (a.equals("--keep")) {
                     keep = true;
                 } else if (a.startsWith("--reuse=")) {
@@ -92,7 +97,7 @@ public final class ComplaintBenchmark {
                         + reuse);
             }
             return new Options(complaints, clients, intake, warmup, lookups, lookupClients, loadThreads, keep,
-                    reuse, java.util.Map.copyOf(datasource), server);
+                    reuse, java.util.Map.copyOf(datasource), java.util.Map.copyOf(complaintsCfg), server);
         }
     }
 
@@ -119,7 +124,7 @@ public final class ComplaintBenchmark {
             System.out.println("bench: " + e.getMessage());
             System.out.println("usage: run-complaints.sh [N] [--clients=16] [--intake=2000] [--warmup=200] "
                     + "[--lookups=2000] [--lookup-clients=1,16] [--load-threads=3] [--databases=derby,postgresql] "
-                    + "[--pg=127.0.0.1:5432] [--pg-user=postgres] [--boot-timeout=300] [--ds=key=value ...] [--keep] "
+                    + "[--pg=127.0.0.1:5432] [--pg-user=postgres] [--boot-timeout=300] [--ds=key=value ...] [--complaints-cfg=key=value ...] [--keep] "
                     + "[--reuse=casework_bench_... (a database kept with --keep; needs --databases=postgresql)]");
             System.exit(2);
             return;
@@ -192,6 +197,12 @@ public final class ComplaintBenchmark {
             options.datasource().forEach(cfg::set);
             cfg.save();
             say(db, "datasource settings " + options.datasource());
+        }
+        if (!options.complaintsCfg().isEmpty()) {
+            CfgFile cfg = CfgFile.open(server.home().resolve("etc/org.casework.complaints.cfg"));
+            options.complaintsCfg().forEach(cfg::set);
+            cfg.save();
+            say(db, "complaints settings " + options.complaintsCfg());
         }
         BenchDatabases.Postgres pg = options.server().postgres();
         boolean reuse = options.reuse() != null;

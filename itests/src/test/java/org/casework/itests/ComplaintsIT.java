@@ -268,6 +268,48 @@ public class ComplaintsIT extends CaseworkTestSupport {
     }
 
     @Test
+    public void theTriageSettingsInTheConfigFileBoundHowFarALookupLooks() throws Exception {
+        // a detainee only this test names: letters only, so every word of the name is a key word
+        StringBuilder family = new StringBuilder("Quist");
+        UUID.randomUUID().toString().chars().filter(Character::isLetterOrDigit).limit(8)
+                .forEach(c -> family.append((char) ('a' + c % 26)));
+        List<Long> earlier = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            HttpResult filed = admin().post(CASES, Map.of("fields", complaint("MAIL",
+                    Map.of("fullName", "Zebulon " + family), null)));
+            assertStatus(filed, 201);
+            earlier.add(filed.json().path("id").asLong());
+        }
+        HttpResult probe = admin().post(CASES, Map.of("fields", complaint("TELEPHONE",
+                Map.of("fullName", "Zebulon " + family, "dateOfBirth", "1975-05-06"), null)));
+        assertStatus(probe, 201);
+        String prior = COMPLAINTS + "/" + probe.json().path("id").asLong() + "/prior?limit=200";
+        assertEquals(15, admin().get(prior).json().size());
+
+        java.nio.file.Path cfg = java.nio.file.Path.of(System.getProperty("karaf.etc"), "org.casework.complaints.cfg");
+        String original = java.nio.file.Files.readString(cfg);
+        try {
+            // what an administrator does: edit the file; the module takes it up within seconds
+            java.nio.file.Files.writeString(cfg, original.replaceAll("(?m)^triageNewestPerKey\\s*=.*$",
+                    "triageNewestPerKey = 12").replaceAll("(?m)^triageCandidates\\s*=.*$", "triageCandidates = 60"));
+            Wait.until("the lookup takes the newest 12 per key", BOOT_TIMEOUT,
+                    () -> admin().get(prior).json().size() == 12);
+            Set<Long> found = new HashSet<>();
+            admin().get(prior).json().forEach(p -> found.add(p.path("caseId").asLong()));
+            assertEquals(Set.copyOf(earlier.subList(3, 15)), found);
+
+            // out of range: logged, and the nearest bound (10) used; nothing refused, nothing lost
+            java.nio.file.Files.writeString(cfg, original.replaceAll("(?m)^triageNewestPerKey\\s*=.*$",
+                    "triageNewestPerKey = 0"));
+            Wait.until("an out-of-range setting takes the nearest bound", BOOT_TIMEOUT,
+                    () -> admin().get(prior).json().size() == 10);
+        } finally {
+            java.nio.file.Files.writeString(cfg, original);
+        }
+        Wait.until("the shipped settings are back", BOOT_TIMEOUT, () -> admin().get(prior).json().size() == 15);
+    }
+
+    @Test
     public void portalComplaintLandsInTheIntakeQueueAndAnonymousKeepsNoIdentity() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("detainee", Map.of("fullName", "Portal Person " + unique("p")));

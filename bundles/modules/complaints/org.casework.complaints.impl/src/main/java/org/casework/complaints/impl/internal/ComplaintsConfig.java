@@ -31,6 +31,17 @@ public @interface ComplaintsConfig {
             description = "How often due follow-ups are looked for")
     int reminderCheckMinutes() default 60;
 
+    @AttributeDefinition(name = "Triage candidates",
+            description = "How many complaints sharing a name key with the detainee triage compares at most, the "
+                    + "likeliest first (50 to 2000; same A-Number always compared). Fewer: faster lookups, older "
+                    + "complaints without a date of birth compared less")
+    int triageCandidates() default 500;
+
+    @AttributeDefinition(name = "Triage newest per key",
+            description = "How many of the newest complaints without a date of birth each name key adds to the "
+                    + "candidates (10 to 1000)")
+    int triageNewestPerKey() default 100;
+
     @AttributeDefinition(name = "Office name", description = "Signs confirmations and letters")
     String officeName() default "Office of the Immigration Detention Ombudsman";
 

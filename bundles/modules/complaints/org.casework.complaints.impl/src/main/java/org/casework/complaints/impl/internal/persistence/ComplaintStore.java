@@ -218,17 +218,23 @@ public class ComplaintStore {
 
     /**
      * How many complaints without a usable date of birth one blocking key contributes at most, the
-     * newest first. A common name's key is shared by thousands of complaints in a large office;
-     * without this bound the lookup would group all of them, and its cost would grow with the
-     * number of complaints ever filed.
+     * newest first, unless the caller says otherwise. A common name's key is shared by thousands of
+     * complaints in a large office; without a bound the lookup would group all of them, and its
+     * cost would grow with the number of complaints ever filed.
      */
     public static final int NEWEST_PER_KEY = 100;
+
+    /** {@link #candidates(long, String, Collection, LocalDate, int, int)} with {@link #NEWEST_PER_KEY}. */
+    public List<Rows.IndexedPerson> candidates(long excludeCaseId, String aNumber, Collection<String> blockingKeys,
+            LocalDate dateOfBirth, int limit) {
+        return candidates(excludeCaseId, aNumber, blockingKeys, dateOfBirth, limit, NEWEST_PER_KEY);
+    }
 
     /**
      * Earlier-indexed detainees that may be the same person: every complaint with the same A-Number
      * (never capped away); complaints sharing a blocking key whose date of birth is compatible with
      * {@code dateOfBirth} ({@link PersonMatching#compatibleBirthDates}: the matcher rejects any
-     * other date, so the filter loses no match); and, per shared key, the {@link #NEWEST_PER_KEY}
+     * other date, so the filter loses no match); and, per shared key, the {@code newestPerKey}
      * newest complaints whose date of birth is unknown (of any date when {@code dateOfBirth} is
      * unknown). Key candidates are ranked, those with a compatible date before the others, then by
      * how many keys they share, the newest first; at most {@code limit} of them are loaded. The
@@ -236,7 +242,10 @@ public class ComplaintStore {
      * of rows whatever the number of complaints; only the columns the comparison needs are read.
      */
     public List<Rows.IndexedPerson> candidates(long excludeCaseId, String aNumber, Collection<String> blockingKeys,
-            LocalDate dateOfBirth, int limit) {
+            LocalDate dateOfBirth, int limit, int newestPerKey) {
+        if (newestPerKey < 1) {
+            throw new IllegalArgumentException("newestPerKey " + newestPerKey);
+        }
         return jpa.txExpr(TransactionType.Required, em -> {
             TransactionConnection.claim(em);
             Set<Long> ids = new LinkedHashSet<>();
@@ -257,7 +266,7 @@ public class ComplaintStore {
                             .setParameter("dates", List.copyOf(dates)).setMaxResults(limit).getResultList()));
                 }
                 if (byKey.size() < limit) {
-                    for (Long id : newestPerKey(em, keys, excludeCaseId, dates.isEmpty())) {
+                    for (Long id : newestPerKey(em, keys, excludeCaseId, dates.isEmpty(), newestPerKey)) {
                         if (byKey.size() >= limit) {
                             break;
                         }
@@ -447,7 +456,7 @@ public class ComplaintStore {
 
     /**
      * The indexed detainees of the given complaints, read over JDBC: a lookup reads up to
-     * {@code PRIOR_CANDIDATES} rows, and mapping them through JPA cost more than the query. Each
+     * {@code triageCandidates} rows, and mapping them through JPA cost more than the query. Each
      * chunk's IN list is padded (with its last id) to one of {@link #IN_SIZES}, so the statement
      * text repeats and stays prepared on the connection.
      */
@@ -486,12 +495,12 @@ public class ComplaintStore {
      * statement: a union of one bounded index scan per key.
      */
     private static List<Long> newestPerKey(EntityManager em, List<String> keys, long excludeCaseId,
-            boolean anyBirthDate) {
+            boolean anyBirthDate, int perKey) {
         StringBuilder sql = new StringBuilder("SELECT case_id FROM (");
         for (int i = 0; i < keys.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT case_id FROM (SELECT case_id FROM cmp_person_key "
                     + "WHERE blocking_key = ? AND case_id <> ?").append(anyBirthDate ? "" : " AND date_of_birth IS NULL")
-                    .append(" ORDER BY case_id DESC FETCH FIRST ").append(NEWEST_PER_KEY).append(" ROWS ONLY) k")
+                    .append(" ORDER BY case_id DESC FETCH FIRST ").append(perKey).append(" ROWS ONLY) k")
                     .append(i);
         }
         sql.append(") candidates");

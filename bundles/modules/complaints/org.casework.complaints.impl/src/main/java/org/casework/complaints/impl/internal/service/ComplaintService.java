@@ -119,6 +119,7 @@ public class ComplaintService {
     private final MailService mail;
     private final Clock clock;
     private volatile ComplaintsConfig config;
+    private volatile TriageLimits limits;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile FacilityDirectory facilities;
@@ -139,12 +140,14 @@ public class ComplaintService {
         this.audit = audit;
         this.mail = mail;
         this.config = config;
+        this.limits = TriageLimits.of(config);
         this.clock = clock;
     }
 
     @Modified
     void modified(ComplaintsConfig changed) {
         this.config = changed;
+        this.limits = TriageLimits.of(changed);
     }
 
     ComplaintsConfig config() {
@@ -369,9 +372,34 @@ public class ComplaintService {
 
     /**
      * How many complaints sharing a blocking key are compared at most (those with the same A-Number
-     * always are): the best-ranked ones, a compatible date of birth and more shared keys first.
+     * always are), the best-ranked ones, a compatible date of birth and more shared keys first:
+     * setting {@code triageCandidates}, held to these bounds. Comparing them is most of a lookup's
+     * cost, so an office trades recall of old complaints without a date of birth for speed here.
      */
-    static final int PRIOR_CANDIDATES = 500;
+    static final int MIN_CANDIDATES = 50;
+    static final int MAX_CANDIDATES = 2000;
+
+    /** Bounds of {@code triageNewestPerKey}, the newest complaints without a date of birth each key adds. */
+    static final int MIN_NEWEST_PER_KEY = 10;
+    static final int MAX_NEWEST_PER_KEY = 1000;
+
+    /** How far triage looks, from the settings, each held to its bounds. */
+    record TriageLimits(int candidates, int newestPerKey) {
+        static TriageLimits of(ComplaintsConfig config) {
+            return new TriageLimits(bounded("triageCandidates", config.triageCandidates(), MIN_CANDIDATES, MAX_CANDIDATES),
+                    bounded("triageNewestPerKey", config.triageNewestPerKey(), MIN_NEWEST_PER_KEY, MAX_NEWEST_PER_KEY));
+        }
+    }
+
+    /** The setting held to its bounds: a value out of range is logged once per change and the nearest bound used. */
+    static int bounded(String setting, int value, int min, int max) {
+        if (value >= min && value <= max) {
+            return value;
+        }
+        int used = Math.max(min, Math.min(max, value));
+        LOG.warn("{} = {} is outside {} to {}; using {}", setting, value, min, max, used);
+        return used;
+    }
 
     /** From how many candidates on they are compared on several threads. */
     static final int PARALLEL_FROM = 100;
@@ -410,7 +438,7 @@ public class ComplaintService {
         PersonMatching.Probe prepared = probe == null ? null : PersonMatching.prepare(probe);
         List<Rows.IndexedPerson> candidates = store.candidates(c.id(), aNumber,
                 probe == null ? Set.of() : PersonMatching.blockingKeys(probe), probe == null ? null : probe.dateOfBirth(),
-                PRIOR_CANDIDATES);
+                limits.candidates(), limits.newestPerKey());
         // Comparing is most of a lookup's work (hundreds of candidates for a common name), and each
         // comparison stands alone: a large set is shared with the common pool's threads, so a
         // lookup on an otherwise idle server finishes sooner. Nothing here depends on the order.

@@ -78,6 +78,10 @@ class ComplaintServiceTest {
     }
 
     static ComplaintsConfig config() {
+        return config(500, 100);
+    }
+
+    static ComplaintsConfig config(int triageCandidates, int triageNewestPerKey) {
         return new ComplaintsConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -122,6 +126,16 @@ class ComplaintServiceTest {
             @Override
             public String officeContact() {
                 return "555-0100";
+            }
+
+            @Override
+            public int triageCandidates() {
+                return triageCandidates;
+            }
+
+            @Override
+            public int triageNewestPerKey() {
+                return triageNewestPerKey;
             }
         };
     }
@@ -194,6 +208,31 @@ class ComplaintServiceTest {
             ValidationException e = assertThrows(ValidationException.class, () -> service.prior(ANALYST, 540, bad));
             assertEquals("limit", e.errors().get(0).field());
         }
+    }
+
+    @Test
+    void theTriageSettingsBoundHowManyComplaintsWithoutADateOfBirthAreCompared() {
+        List<CaseRecord> earlier = new ArrayList<>();
+        for (long id = 600; id < 615; id++) {
+            earlier.add(index(id, "clerk", detainee("Zebulon Quist", null)));
+        }
+        CaseRecord probe = index(615, "clerk", detainee("Zebulon Quist", "1975-05-06"));
+        earlier.add(probe);
+        when(cases.get(ANALYST, "complaint", 615)).thenReturn(probe);
+        readable(earlier.toArray(CaseRecord[]::new));
+        assertEquals(15, service.prior(ANALYST, 615, 200).size(), "by default all 15 are compared");
+
+        service.modified(config(500, 10));
+        List<Long> newest = service.prior(ANALYST, 615, 200).stream().map(ComplaintService.PriorMatch::caseId).sorted()
+                .toList();
+        assertEquals(java.util.stream.LongStream.range(605, 615).boxed().toList(), newest,
+                "each key adds its 10 newest complaints without a date of birth");
+
+        // out of range: the nearest bound (10 newest per key; at least 50 candidates)
+        service.modified(config(1, 0));
+        assertEquals(10, service.prior(ANALYST, 615, 200).size());
+        service.modified(config(1, 5000));
+        assertEquals(15, service.prior(ANALYST, 615, 200).size());
     }
 
     /** The engine answers getAll with these records only, as if the others were hidden; returns what it was asked. */
