@@ -150,6 +150,22 @@ class AuditLogTest {
         assertEquals(Verification.ok(5), audit.verify());
     }
 
+    /** Runs read ids window by window; a gap wider than a window (another node's block, a restart) is stepped over. */
+    @Test
+    void chainsAcrossGapsInTheIdsWiderThanAWindow() throws Exception {
+        MovingClock clock = new MovingClock(java.time.Instant.parse("2026-12-07T10:00:00Z"));
+        audit = new AuditLog(jpa, false, config(), clock, false);
+        insertEntry(10, clock.instant());
+        insertEntry(40_000, clock.instant());
+        insertEntry(1_000_000, clock.instant());
+        assertEquals(3, audit.chain());
+        clock.advance(java.time.Duration.ofSeconds(5));
+        insertEntry(2_000_000, clock.instant());
+        assertEquals(1, audit.chain());
+        assertEquals(0, audit.chain(), "nothing is chained twice");
+        assertEquals(Verification.ok(4), audit.verify());
+    }
+
     /** Inserts an entry as another node would, with the given id, time and a correct hash. */
     private void insertEntry(long id, java.time.Instant at) throws Exception {
         var e = new org.casework.audit.impl.internal.persistence.AuditEntryEntity(at, "anna", false, null, "view",
