@@ -360,27 +360,21 @@ public class AuditLog implements AuditService {
     private long[] chainBatch(EntityManager em, long after) {
         lock(em);
         Connection c = em.unwrap(Connection.class);
-        // ids only: most of a run's ids are already chained (it starts 30 s back), and reading their
+        // Ids only: most of a run's ids are already chained (it starts 30 s back), and reading their
         // dates too (a calendar conversion each) was half of the chainer's work; append() checks the
-        // date of those it chains
-        // A window of ids rather than "the next 5,000": PostgreSQL planned the open-ended form from
-        // the table's statistics, and with statistics older than the table's growth (autovacuum
-        // off, a trail that grew from empty) it scanned and sorted the whole trail, 150 ms a batch
-        // at 300,000 entries. A bounded range reads at most a window whatever the plan.
-        long[] read = new long[SCAN];
-        int n = 0;
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT id FROM cw_audit_entry WHERE id > ? AND id <= ? ORDER BY id")) {
+        // date of those it chains. A window of ids rather than "the next 5,000": PostgreSQL planned
+        // the open-ended form from the table's statistics, and with statistics older than the
+        // table's growth (autovacuum off, a trail that grew from empty) it scanned and sorted the
+        // whole trail, 150 ms a batch at 300,000 entries. A window is bounded whatever the plan.
+        long[] read;
+        try (PreparedStatement st = c.prepareStatement("SELECT id FROM cw_audit_entry WHERE id > ? AND id <= ?")) {
             st.setLong(1, after);
             st.setLong(2, after + SCAN);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next() && n < SCAN) {
-                    read[n++] = rs.getLong(1);
-                }
-            }
+            read = sortedLongs(st);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read audit entries after id " + after, e);
         }
+        int n = read.length;
         if (n == 0) {
             // a gap in the ids (another node's block, a restart): go on from the next id there is
             Long next = nextId(c, after);
@@ -393,13 +387,7 @@ public class AuditLog implements AuditService {
                 "SELECT entry_id FROM cw_audit_chain WHERE entry_id >= ? AND entry_id <= ?")) {
             st.setLong(1, first);
             st.setLong(2, last);
-            java.util.stream.LongStream.Builder found = java.util.stream.LongStream.builder();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getLong(1));
-                }
-            }
-            chained = found.build().sorted().toArray();
+            chained = sortedLongs(st);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the audit chain", e);
         }
@@ -411,6 +399,17 @@ public class AuditLog implements AuditService {
             }
         }
         return new long[] {last, append(em, head, todo)};
+    }
+
+    /** The first column of the statement's rows (ids), ascending. */
+    private static long[] sortedLongs(PreparedStatement st) throws SQLException {
+        java.util.stream.LongStream.Builder found = java.util.stream.LongStream.builder();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                found.add(rs.getLong(1));
+            }
+        }
+        return found.build().sorted().toArray();
     }
 
     /** The lowest entry id above {@code after}, or null; MIN on the key is read from the index whatever the statistics. */
@@ -442,13 +441,7 @@ public class AuditLog implements AuditService {
         try (PreparedStatement st = c.prepareStatement("SELECT id FROM cw_audit_entry WHERE at_time >= ?")) {
             st.setTimestamp(1, java.sql.Timestamp.from(cutoff));
             st.setFetchSize(BATCH * 10);
-            java.util.stream.LongStream.Builder found = java.util.stream.LongStream.builder();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getLong(1));
-                }
-            }
-            ids = found.build().sorted().toArray();
+            ids = sortedLongs(st);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the audit entries within the grace", e);
         }
