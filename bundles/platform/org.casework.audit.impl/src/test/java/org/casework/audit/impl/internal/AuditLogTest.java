@@ -125,8 +125,7 @@ class AuditLogTest {
      */
     @Test
     void chainsEntriesCommittedOutOfIdOrder() throws Exception {
-        MovingClock clock = new MovingClock(java.time.Instant.parse("2026-12-07T10:00:00Z"));
-        audit = new AuditLog(jpa, false, config(), clock, false);
+        MovingClock clock = onMovingClock();
         insertEntry(5000, clock.instant());
         assertEquals(1, audit.chain());
         clock.advance(java.time.Duration.ofSeconds(40));
@@ -153,8 +152,7 @@ class AuditLogTest {
     /** Runs read ids window by window; a gap wider than a window (another node's block, a restart) is stepped over. */
     @Test
     void chainsAcrossGapsInTheIdsWiderThanAWindow() throws Exception {
-        MovingClock clock = new MovingClock(java.time.Instant.parse("2026-12-07T10:00:00Z"));
-        audit = new AuditLog(jpa, false, config(), clock, false);
+        MovingClock clock = onMovingClock();
         insertEntry(10, clock.instant());
         insertEntry(40_000, clock.instant());
         insertEntry(1_000_000, clock.instant());
@@ -164,6 +162,13 @@ class AuditLogTest {
         assertEquals(1, audit.chain());
         assertEquals(0, audit.chain(), "nothing is chained twice");
         assertEquals(Verification.ok(4), audit.verify());
+    }
+
+    /** Replaces the log under test with one whose clock the test moves; returns that clock. */
+    private MovingClock onMovingClock() {
+        MovingClock clock = new MovingClock(java.time.Instant.parse("2026-12-07T10:00:00Z"));
+        audit = new AuditLog(jpa, false, config(), clock, false);
+        return clock;
     }
 
     /** Inserts an entry as another node would, with the given id, time and a correct hash. */
