@@ -40,7 +40,7 @@ public @interface ComplaintsConfig {
     @AttributeDefinition(name = "Triage newest per key",
             description = "How many of the newest complaints without a date of birth each name key adds to the "
                     + "candidates (10 to 1000)")
-    int triageNewestPerKey() default 100;
+    int triageNewestPerKey() default org.casework.complaints.impl.internal.persistence.ComplaintStore.NEWEST_PER_KEY;
 
     @AttributeDefinition(name = "Office name", description = "Signs confirmations and letters")
     String officeName() default "Office of the Immigration Detention Ombudsman";
