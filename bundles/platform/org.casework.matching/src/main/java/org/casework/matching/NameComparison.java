@@ -136,14 +136,23 @@ final class NameComparison {
         List<Word> wb = joinSplitWords(b, wa);
         List<int[]> candidates = new ArrayList<>();
         List<WordPair> sims = new ArrayList<>();
+        boolean anyStrong = false;
         for (int i = 0; i < wa.size(); i++) {
             for (int j = 0; j < wb.size(); j++) {
                 WordPair p = similarity(wa.get(i), wb.get(j));
                 if (p != null) {
                     candidates.add(new int[] {i, j, sims.size()});
                     sims.add(p);
+                    anyStrong |= p.strong();
                 }
             }
+        }
+        // Most names compared are other people's: settle those before pairing words up. The
+        // pairing below picks from these pairs, so it cannot find more pairs than there are, nor
+        // a strong one when none is.
+        boolean single = wa.size() == 1 && wb.size() == 1;
+        if (candidates.isEmpty() || (candidates.size() < 2 && !single) || (!anyStrong && candidates.size() < 3)) {
+            return null;
         }
         candidates.sort(Comparator.<int[]>comparingDouble(c -> -sims.get(c[2]).score())
                 .thenComparingInt(c -> Math.abs(c[0] - c[1])));
@@ -159,7 +168,7 @@ final class NameComparison {
                 picked.add(c);
             }
         }
-        boolean enough = pairs.size() >= 2 || (pairs.size() == 1 && wa.size() == 1 && wb.size() == 1);
+        boolean enough = pairs.size() >= 2 || (pairs.size() == 1 && single);
         // typing errors in every word of a two-word name (Maria Garcia, Mario Garza) make another person
         if (!enough || (pairs.stream().noneMatch(WordPair::strong) && pairs.size() < 3)) {
             return null;

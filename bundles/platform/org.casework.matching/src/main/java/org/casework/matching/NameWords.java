@@ -2,8 +2,11 @@ package org.casework.matching;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.casework.matching.Transliteration.Script;
 
@@ -73,15 +76,15 @@ final class NameWords {
     }
 
     /**
-     * A name analysed once for all the comparisons it takes part in: its words, each pair of
+     * A name analysed once for all the comparisons it takes part in: its words and each pair of
      * adjacent words joined into one (for names written apart in one record and together in the
-     * other) and its blocking keys. Immutable, so one instance is shared by every thread.
+     * other). Immutable, so one instance is shared by every thread. Its keys are not made here: a
+     * candidate's name is only tested against the probe's {@link KeySet}, which needs none.
      *
      * @param words the name's words, as {@link #words} gives them
      * @param joinedPairs element i is word i joined with word i + 1
-     * @param keys the name's blocking keys, in no particular order
      */
-    record Parsed(List<Word> words, List<Word> joinedPairs, Set<String> keys) {
+    record Parsed(List<Word> words, List<Word> joinedPairs) {
 
         static Parsed of(String name) {
             List<Word> words = NameWords.words(name);
@@ -89,7 +92,67 @@ final class NameWords {
             for (int i = 0; i + 1 < words.size(); i++) {
                 joined.add(words.get(i).join(words.get(i + 1)));
             }
-            return new Parsed(List.copyOf(words), List.copyOf(joined), Set.copyOf(NameWords.keys(words)));
+            return new Parsed(List.copyOf(words), List.copyOf(joined));
+        }
+    }
+
+    /**
+     * One name's blocking keys, kept to test other names against without making their keys:
+     * {@code KeySet.of(a).sharedBy(b)} is {@code !Collections.disjoint(keys(a), keys(b))}.
+     *
+     * <p>Why: a lookup tests hundreds of candidates' names against the probe's, and making each
+     * candidate's keys (up to a dozen strings, each looked up in the key cache) was a third of
+     * comparing. A key is an anchor word's code and the start of a partner word's code, so here
+     * the probe's keys are held by anchor code, and a candidate's word pairs are looked up by the
+     * codes their words already carry. Codes never contain '+', so a key string and its
+     * (anchor, partner start) pair determine each other. Immutable.
+     */
+    static final class KeySet {
+
+        private final Map<String, List<String>> partnersByAnchor = new HashMap<>();
+        private final Set<String> oneWordCodes = new HashSet<>();
+
+        private KeySet() {
+        }
+
+        static KeySet of(List<Word> words) {
+            KeySet set = new KeySet();
+            anyKeyPair(words, (anchor, partner) -> {
+                if (partner == null) {
+                    set.oneWordCodes.add(anchor.code());
+                } else {
+                    List<String> starts = set.partnersByAnchor.computeIfAbsent(anchor.code(), a -> new ArrayList<>(2));
+                    String start = partnerStart(anchor.code(), partner.code());
+                    if (!starts.contains(start)) {
+                        starts.add(start);
+                    }
+                }
+                return false;
+            });
+            return set;
+        }
+
+        /** Whether the name of these words has one of this set's keys. */
+        boolean sharedBy(List<Word> words) {
+            return anyKeyPair(words, this::contains);
+        }
+
+        private boolean contains(Word anchor, Word partner) {
+            if (partner == null) {
+                return oneWordCodes.contains(anchor.code());
+            }
+            List<String> starts = partnersByAnchor.get(anchor.code());
+            if (starts == null) {
+                return false;
+            }
+            String code = partner.code();
+            int length = partnerStartLength(anchor.code(), code);
+            for (String start : starts) {
+                if (start.length() == length && code.startsWith(start)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -194,20 +257,32 @@ final class NameWords {
      * "Li" still make a selective key). A name of one word is keyed by its code alone.
      */
     static Set<String> keys(List<Word> words) {
+        Set<String> keys = new LinkedHashSet<>();
+        anyKeyPair(words, (anchor, partner) -> {
+            keys.add(partner == null ? anchor.code() : key(anchor, partner));
+            return false;
+        });
+        return keys;
+    }
+
+    /**
+     * Visits the word pairs a name's keys are made of, anchor then partner (the partner null for
+     * a name of one word), until a visit answers true; says whether one did. The one place that
+     * says which pairs make keys, for {@link #keys} and {@link KeySet} alike.
+     */
+    private static boolean anyKeyPair(List<Word> words, java.util.function.BiPredicate<Word, Word> visit) {
         List<Word> w = words;
         if (w.size() > KEY_WORDS) {
             w = new ArrayList<>(words.subList(0, KEY_WORDS / 2));
             w.addAll(words.subList(words.size() - KEY_WORDS / 2, words.size()));
         }
-        Set<String> keys = new LinkedHashSet<>();
         if (w.size() == 1) {
-            keys.add(w.get(0).code());
-            return keys;
+            return visit.test(w.get(0), null);
         }
         for (int i = 0; i < w.size(); i++) {
             for (int j = 0; j < w.size(); j++) {
-                if (i != j) {
-                    keys.add(key(w.get(i), w.get(j)));
+                if (i != j && visit.test(w.get(i), w.get(j))) {
+                    return true;
                 }
             }
         }
@@ -217,12 +292,13 @@ final class NameWords {
                 if (w.get(i).latin().length() <= SYLLABLE && w.get(i + 1).latin().length() <= SYLLABLE) {
                     Word joined = w.get(i).join(w.get(i + 1));
                     Word rest = w.get(i == 0 ? 2 : 0);
-                    keys.add(key(joined, rest));
-                    keys.add(key(rest, joined));
+                    if (visit.test(joined, rest) || visit.test(rest, joined)) {
+                        return true;
+                    }
                 }
             }
         }
-        return keys;
+        return false;
     }
 
     private static String key(Word anchor, Word partner) {
@@ -230,7 +306,16 @@ final class NameWords {
     }
 
     private static String keyNow(String a, String p) {
-        return a + "+" + p.substring(0, Math.min(p.length(), a.length() >= 3 ? 1 : 2));
+        return a + "+" + partnerStart(a, p);
+    }
+
+    /** The start of the partner's code a key takes: one class after a long anchor code, two after a short one. */
+    private static String partnerStart(String anchor, String partner) {
+        return partner.substring(0, partnerStartLength(anchor, partner));
+    }
+
+    private static int partnerStartLength(String anchor, String partner) {
+        return Math.min(partner.length(), anchor.length() >= 3 ? 1 : 2);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.casework.matching;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -211,7 +210,7 @@ public final class PersonMatching {
                     // no pair of names scores above 1, and only a higher score replaces the best
                     break search;
                 }
-                if (Collections.disjoint(pa.keys(), parsedB.get(j).keys())) {
+                if (!probe.keySets.get(i).sharedBy(parsedB.get(j).words())) {
                     continue;
                 }
                 NameComparison.Result r = NameComparison.compare(pa, parsedB.get(j));
@@ -261,15 +260,20 @@ public final class PersonMatching {
         private final PersonRecord person;
         private final List<String> names;
         private final List<Parsed> parsed;
+        private final List<NameWords.KeySet> keySets;
 
         private Probe(PersonRecord person) {
             this.person = Objects.requireNonNull(person, "person");
             this.names = List.copyOf(names(person));
             List<Parsed> p = new ArrayList<>(names.size());
+            List<NameWords.KeySet> k = new ArrayList<>(names.size());
             for (String name : names) {
-                p.add(NAMES.get(name));
+                Parsed parsedName = NAMES.get(name);
+                p.add(parsedName);
+                k.add(NameWords.KeySet.of(parsedName.words()));
             }
             this.parsed = List.copyOf(p);
+            this.keySets = List.copyOf(k);
         }
 
         /** The record this probe was prepared from. */
