@@ -31,7 +31,7 @@ import org.casework.security.impl.internal.password.PasswordHasher;
 public final class ComplaintBenchmark {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(120);
-    private static final long SEED = 20_261_201L;
+    static final long SEED = 20_261_201L;
 
     /** The command line. */
     record Options(int complaints, int clients, int intake, int warmup, int lookups, List<Integer> lookupClients,

@@ -156,8 +156,24 @@ final class NameWords {
         }
     }
 
-    /** Two words in order, as the joined-pair and key caches know them. */
+    /**
+     * Two word instances in order, as the joined-pair cache knows them. Compared by identity: the
+     * words come from the token cache, so a pair met again is the same two instances, and a
+     * word's own equality hashes and compares its seven components, which made looking pairs up
+     * a fifth of comparing. Equal words that are other instances (a token analysed again after
+     * the cache dropped it) only miss here, and the join is made again, the same.
+     */
     private record Pair(Word first, Word second) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pair p && p.first == first && p.second == second;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(first) + System.identityHashCode(second);
+        }
     }
 
     /** Two phonetic codes in order: the anchor's and its partner's, all a blocking key depends on. */
